@@ -36,7 +36,7 @@ public final class MapTable {
         map.rows().stream()
             .anyMatch(r -> !r.valueMap().isEmpty() || r.isLookup() || r.defaultValue() != null);
     out.append("| F&O field | map | Dataverse column |")
-        .append(fourColumns ? " value map |" : "")
+        .append(fourColumns ? " value map (F&O symbol : Dataverse value) |" : "")
         .append('\n');
     out.append("|---|---|---|").append(fourColumns ? "---|" : "").append('\n');
     for (final MapRow row : map.rows()) {
