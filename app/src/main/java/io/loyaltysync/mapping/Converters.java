@@ -1,7 +1,6 @@
 package io.loyaltysync.mapping;
 
 import io.loyaltysync.avro.common.EntityReference;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 
@@ -151,12 +150,5 @@ final class Converters {
     return defaultValue instanceof EntityReference reference
         ? EntityReference.newBuilder(reference).build()
         : defaultValue;
-  }
-
-  /** For messages: an F&amp;O date and Dataverse's missing value read naturally. */
-  static String show(final Object value) {
-    return value == null
-        ? "no value"
-        : value instanceof LocalDate d ? d.toString() : value.toString();
   }
 }

@@ -9,6 +9,7 @@ final class KeyPlan {
 
   private final Template.RecordType keyType;
   private final String[] fieldNames;
+  private final String[] keyNames;
   private final int[] positions;
   private final KeyNormalisation[] normalisations;
 
@@ -19,6 +20,8 @@ final class KeyPlan {
       final KeyNormalisation[] normalisations) {
     this.keyType = keyType;
     this.fieldNames = fieldNames.clone();
+    this.keyNames =
+        keyType.schema().getFields().stream().map(f -> "key." + f.name()).toArray(String[]::new);
     this.positions = positions.clone();
     this.normalisations = normalisations.clone();
   }
@@ -38,8 +41,7 @@ final class KeyPlan {
   IndexedRecord normalise(final IndexedRecord declared) throws RecordRejectedException {
     final IndexedRecord key = keyType.newRecord();
     for (int i = 0; i < positions.length; i++) {
-      final String name = keyType.schema().getFields().get(i).name();
-      key.put(i, part("key." + name, declared.get(i), i));
+      key.put(i, part(keyNames[i], declared.get(i), i));
     }
     return key;
   }
