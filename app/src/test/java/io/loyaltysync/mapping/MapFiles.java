@@ -1,5 +1,6 @@
 package io.loyaltysync.mapping;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,15 +41,7 @@ final class MapFiles {
   static RecordRejectedException assertRejected(
       final ErrorCategory category, final Executable mapping, final String... fragments) {
     final RecordRejectedException rejected = assertThrows(RecordRejectedException.class, mapping);
-    assertTrue(
-        rejected.category() == category,
-        () ->
-            "expected a "
-                + category
-                + " rejection, was "
-                + rejected.category()
-                + ": "
-                + rejected.reason());
+    assertEquals(category, rejected.category(), rejected::reason);
     assertContainsAll(rejected.reason(), fragments);
     return rejected;
   }
