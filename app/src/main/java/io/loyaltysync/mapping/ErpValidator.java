@@ -30,7 +30,7 @@ final class ErpValidator {
   /** One rule on one field: null when the value passes, else what is wrong. */
   @FunctionalInterface
   private interface Rule {
-    String check(Object value, IndexedRecord record);
+    String check(Object value, IndexedRecord record, long known);
   }
 
   private final String[] names;
@@ -46,8 +46,13 @@ final class ErpValidator {
     }
   }
 
-  /** Checks the fields whose positions are set in {@code mask}; throws with every violation. */
-  void validate(final IndexedRecord record, final long mask) throws RecordRejectedException {
+  /**
+   * Checks the fields whose positions are set in {@code mask}; throws with every violation. A
+   * requiredWhen / emptyWhen rule is judged only when the field it depends on is set in {@code
+   * known}: a field the mapping does not write holds a placeholder, not F&amp;O's value.
+   */
+  void validate(final IndexedRecord record, final long mask, final long known)
+      throws RecordRejectedException {
     StringBuilder violations = null;
     for (int pos = 0; pos < rules.length; pos++) {
       if ((mask & (1L << pos)) == 0) {
@@ -55,7 +60,7 @@ final class ErpValidator {
       }
       final Object value = record.get(pos);
       for (final Rule rule : rules[pos]) {
-        final String problem = rule.check(value, record);
+        final String problem = rule.check(value, record, known);
         if (problem != null) {
           violations = violations == null ? new StringBuilder() : violations.append("; ");
           violations.append(names[pos]).append(": ").append(problem);
@@ -70,11 +75,13 @@ final class ErpValidator {
 
   private static List<Rule> compile(final Schema schema, final Schema.Field field) {
     final List<Rule> rules = new ArrayList<>();
-    rules.add((value, record) -> value == null ? "required: F&O has no empty (null) values" : null);
+    rules.add(
+        (value, record, known) ->
+            value == null ? "required: F&O has no empty (null) values" : null);
     final FieldKind kind = FieldKind.of(field.schema());
     if (kind == FieldKind.DATE) {
       rules.add(
-          (value, record) -> {
+          (value, record, known) -> {
             final LocalDate date = (LocalDate) value;
             return date.isBefore(EMPTY_DATE) || date.isAfter(MAX_DATE)
                 ? "must be between " + EMPTY_DATE + " and " + MAX_DATE + " (was " + date + ")"
@@ -83,14 +90,14 @@ final class ErpValidator {
     }
     if (Boolean.TRUE.equals(field.getObjectProp("notBlank"))) {
       rules.add(
-          (value, record) ->
+          (value, record, known) ->
               value.toString().isBlank() ? "required, must not be empty or blank" : null);
     }
     final Object maxLength = field.getObjectProp("maxLength");
     if (maxLength instanceof Number max) {
       final int limit = max.intValue();
       rules.add(
-          (value, record) -> {
+          (value, record, known) -> {
             final int length = value.toString().length();
             return length > limit ? "at most " + limit + " characters (was " + length + ")" : null;
           });
@@ -99,7 +106,7 @@ final class ErpValidator {
     if (minimum instanceof Number min) {
       final long floor = min.longValue();
       rules.add(
-          (value, record) ->
+          (value, record, known) ->
               ((Number) value).longValue() < floor
                   ? "must be >= " + floor + " (was " + value + ")"
                   : null);
@@ -108,7 +115,7 @@ final class ErpValidator {
     if (pattern instanceof String regex) {
       final Pattern compiled = Pattern.compile(regex);
       rules.add(
-          (value, record) -> {
+          (value, record, known) -> {
             final String text = value.toString();
             return !text.isEmpty() && !compiled.matcher(text).matches()
                 ? "must match " + regex + " (was '" + text + "')"
@@ -119,16 +126,16 @@ final class ErpValidator {
         .forEach(
             c ->
                 rules.add(
-                    (value, record) ->
-                        c.holds(record) && value.toString().isEmpty()
+                    (value, record, known) ->
+                        c.holds(record, known) && value.toString().isEmpty()
                             ? "required when " + c.describe()
                             : null));
     conditions(schema, field, "emptyWhen")
         .forEach(
             c ->
                 rules.add(
-                    (value, record) ->
-                        c.holds(record) && !value.toString().isEmpty()
+                    (value, record, known) ->
+                        c.holds(record, known) && !value.toString().isEmpty()
                             ? "must be empty when " + c.describe() + " (was '" + value + "')"
                             : null));
     return rules;
@@ -136,7 +143,10 @@ final class ErpValidator {
 
   /** "Field F holds enum symbol S", as written in a requiredWhen / emptyWhen property. */
   private record Condition(String field, int pos, String symbol) {
-    boolean holds(final IndexedRecord record) {
+    boolean holds(final IndexedRecord record, final long known) {
+      if ((known & (1L << pos)) == 0) {
+        return false;
+      }
       final Object other = record.get(pos);
       return other != null && other.toString().equals(symbol);
     }

@@ -439,6 +439,18 @@ public final class MapCompiler {
       throw MapFileException.inFile(
           map.source(), "'key' must include the company field " + map.company().erpField());
     }
+    // Key parts fill the key record by position, so a company listed second would be keyed as
+    // the phrase and the phrase as the company.
+    if (map.company() != null && !map.key().get(0).equals(map.company().erpField())) {
+      throw MapFileException.inFile(
+          map.source(),
+          "'key' must list the company field "
+              + map.company().erpField()
+              + " first, in the order of "
+              + keyType.schema().getName()
+              + " "
+              + keyType.schema().getFields().stream().map(Schema.Field::name).toList());
+    }
     return plans;
   }
 

@@ -70,7 +70,8 @@ public final class RecordMapper {
    */
   public MappedRecord map(final IndexedRecord source) throws RecordRejectedException {
     if (direction == Direction.ERP_TO_CRM) {
-      validator.validate(source, sourceMask);
+      // The source is a whole F&O row: every field is known.
+      validator.validate(source, sourceMask, -1L);
     }
     final IndexedRecord target = targetFactory.get();
     for (int i = 0; i < converters.length; i++) {
@@ -80,7 +81,7 @@ public final class RecordMapper {
       target.put(unwrittenPositions[i], unwrittenValues[i]);
     }
     if (direction == Direction.CRM_TO_ERP) {
-      validator.validate(target, targetMask);
+      validator.validate(target, targetMask, targetMask);
     }
     return new MappedRecord(target, columns);
   }
