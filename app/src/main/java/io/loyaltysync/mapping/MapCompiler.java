@@ -1,15 +1,9 @@
 package io.loyaltysync.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.loyaltysync.avro.common.EntityReference;
 import io.loyaltysync.mapping.Converters.KeyNormalisation;
 import io.loyaltysync.mapping.RecordMapper.FieldStep;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -37,15 +31,6 @@ public final class MapCompiler {
     return new MapCompiler(map).compile();
   }
 
-  /** A row resolved against the schemas, with everything its converters need. */
-  private record Resolved(
-      MapRow row,
-      Schema.Field erp,
-      Schema.Field crm,
-      FieldConverter toCrm,
-      FieldConverter toErp,
-      KeyNormalisation key) {}
-
   private CompiledMap compile() {
     if (erpSchema.getFields().size() > 64 || crmSchema.getFields().size() > 64) {
       throw MapFileException.inFile(
@@ -61,16 +46,15 @@ public final class MapCompiler {
                   ? " is per company: scope must be 'company'"
                   : " is global: scope must be 'global'"));
     }
-    final List<Resolved> resolved = new ArrayList<>();
-    final Map<String, MapRow> byErp = new HashMap<>();
-    final Map<String, MapRow> byCrm = new HashMap<>();
+    final List<ResolvedRow> resolved = new ArrayList<>();
+    final RowResolver rows = new RowResolver(map);
     if (map.company() != null) {
-      resolved.add(resolve(map.company(), byErp, byCrm, KeyNormalisation.TRIM_LOWER_CASE));
+      resolved.add(rows.resolve(map.company(), KeyNormalisation.TRIM_LOWER_CASE));
     }
     for (final MapRow row : map.rows()) {
       final KeyNormalisation key =
           map.key().contains(row.erpField()) ? KeyNormalisation.TRIM : KeyNormalisation.NONE;
-      resolved.add(resolve(row, byErp, byCrm, key));
+      resolved.add(rows.resolve(row, key));
     }
     final KeyPlan[] keyPlans = keyPlans(resolved);
     final ErpValidator validator = new ErpValidator(erpSchema);
@@ -85,317 +69,19 @@ public final class MapCompiler {
               mapper,
               keyPlans[direction.source().ordinal()]));
     }
-    return new CompiledMap(map, changes);
-  }
-
-  // ---- rows -------------------------------------------------------------------------------
-
-  private Resolved resolve(
-      final MapRow row,
-      final Map<String, MapRow> byErp,
-      final Map<String, MapRow> byCrm,
-      final KeyNormalisation key) {
-    final Schema.Field erp = erpSchema.getField(row.erpField());
-    if (erp == null) {
-      throw fail(row, "unknown F&O field '" + row.erpField() + "' in " + erpSchema.getName());
-    }
-    final Schema.Field crm = crmSchema.getField(row.crmField());
-    if (crm == null) {
-      throw fail(
-          row,
-          "unknown Dataverse column '"
-              + row.crmField()
-              + "' in "
-              + crmSchema.getProp("dataverseTable"));
-    }
-    final MapRow erpTaken = byErp.putIfAbsent(erp.name(), row);
-    if (erpTaken != null) {
-      throw fail(row, "F&O field " + erp.name() + " is already mapped by " + where(erpTaken));
-    }
-    final MapRow crmTaken = byCrm.putIfAbsent(crm.name(), row);
-    if (crmTaken != null) {
-      throw fail(
-          row, "Dataverse column " + crm.name() + " is already mapped by " + where(crmTaken));
-    }
-    final FieldKind erpKind = FieldKind.of(erp.schema());
-    final FieldKind crmKind = FieldKind.of(crm.schema());
-    if (erpKind == FieldKind.UNSUPPORTED || erpKind == FieldKind.REFERENCE) {
-      throw fail(
-          row, "F&O field " + erp.name() + " has a type the engine cannot map: " + erp.schema());
-    }
-    if (crmKind == FieldKind.UNSUPPORTED) {
-      throw fail(
-          row,
-          "Dataverse column " + crm.name() + " has a type the engine cannot map: " + crm.schema());
-    }
-    checkShape(row, erpKind);
-    if (row.isLookup()) {
-      return resolveLookup(row, erp, crm, erpKind, crmKind, key);
-    }
-    if (row.lookupTable() != null) {
-      throw fail(row, "'lookupTable' belongs to a lookup, written column.keyColumn");
-    }
-    if (crmKind == FieldKind.REFERENCE) {
-      throw fail(
-          row,
-          "Dataverse column "
-              + crm.name()
-              + " is a lookup: write it as "
-              + crm.name()
-              + ".<key column> with a 'lookupTable'");
-    }
-    if (erpKind == FieldKind.ENUM) {
-      return resolveValueMap(row, erp, crm, crmKind);
-    }
-    if (erpKind != crmKind) {
-      throw fail(row, incompatible(erp, erpKind, crm, crmKind));
-    }
-    FieldConverter toCrm = Converters.toCrmCopy(erpKind, key);
-    FieldConverter toErp = Converters.toErpCopy(erpKind, key);
-    if (row.defaultValue() != null) {
-      if (row.type() == MapType.ERP_TO_CRM_TRANSFORM) {
-        toCrm = Converters.withErpDefault(toCrm, parseDefault(row, crm, crmKind, null));
-      } else {
-        toErp = Converters.withCrmDefault(toErp, parseDefault(row, erp, erpKind, null));
-      }
-    }
-    return new Resolved(row, erp, crm, toCrm, toErp, key);
-  }
-
-  /** Which of value map and default a row type allows or needs. */
-  private void checkShape(final MapRow row, final FieldKind erpKind) {
-    final boolean valueMap = !row.valueMap().isEmpty();
-    final boolean defaultValue = row.defaultValue() != null;
-    switch (row.type()) {
-      case BOTH, ERP_TO_CRM, CRM_TO_ERP -> {
-        if (valueMap) {
-          throw fail(
-              row,
-              "a value map needs '><' (or '>>' / '<<' one way), not '" + row.type().symbol() + "'");
-        }
-        if (defaultValue) {
-          throw fail(row, "a default needs '>>' or '<<', not '" + row.type().symbol() + "'");
-        }
-        if (erpKind == FieldKind.ENUM) {
-          throw fail(
-              row, "F&O field " + row.erpField() + " is an enum: map it with '><' and a value map");
-        }
-      }
-      case BOTH_VALUE_MAP -> {
-        if (!valueMap) {
-          throw fail(row, "'><' needs a value map (F&O symbol : Dataverse value)");
-        }
-        if (defaultValue) {
-          throw fail(row, "a default needs '>>' or '<<', not '><'");
-        }
-      }
-      case ERP_TO_CRM_TRANSFORM, CRM_TO_ERP_TRANSFORM -> {
-        if (!valueMap && !defaultValue) {
-          throw fail(
-              row,
-              "'"
-                  + row.type().symbol()
-                  + "' needs a default or a value map (else use '"
-                  + row.type().symbol().charAt(0)
-                  + "')");
-        }
-        if (erpKind == FieldKind.ENUM && !valueMap) {
-          throw fail(row, "F&O field " + row.erpField() + " is an enum: it needs a value map");
-        }
-      }
-      default -> throw new IllegalStateException(row.type().name());
-    }
-    if (valueMap && erpKind != FieldKind.ENUM) {
-      throw fail(
-          row,
-          "a value map translates an F&O enum, but "
-              + row.erpField()
-              + " is "
-              + erpKind.label(erpSchema.getField(row.erpField()).schema()));
-    }
-  }
-
-  private Resolved resolveLookup(
-      final MapRow row,
-      final Schema.Field erp,
-      final Schema.Field crm,
-      final FieldKind erpKind,
-      final FieldKind crmKind,
-      final KeyNormalisation key) {
-    if (row.lookupTable() == null || row.lookupTable().isBlank()) {
-      throw fail(row, "a lookup (column.keyColumn) needs 'lookupTable', the table it refers to");
-    }
-    if (row.lookupKeyColumn().isBlank()) {
-      throw fail(row, "a lookup needs the referenced table's key column after the dot");
-    }
-    if (crmKind != FieldKind.REFERENCE) {
-      throw fail(
-          row,
-          "Dataverse column "
-              + crm.name()
-              + " is "
-              + crmKind.label(crm.schema())
-              + ", not a lookup");
-    }
-    if (erpKind != FieldKind.STRING) {
-      throw fail(
-          row,
-          "a lookup maps an F&O string, but " + erp.name() + " is " + erpKind.label(erp.schema()));
-    }
-    final String table = row.lookupTable();
-    final String keyColumn = row.lookupKeyColumn();
-    FieldConverter toCrm = Converters.toCrmLookup(table, keyColumn, key);
-    FieldConverter toErp = Converters.toErpLookup(crm.name(), table, keyColumn, key);
-    if (row.defaultValue() != null) {
-      if (row.type() == MapType.ERP_TO_CRM_TRANSFORM) {
-        toCrm = Converters.withErpDefault(toCrm, parseDefault(row, crm, crmKind, row));
-      } else {
-        toErp = Converters.withCrmDefault(toErp, parseDefault(row, erp, erpKind, row));
-      }
-    }
-    return new Resolved(row, erp, crm, toCrm, toErp, key);
-  }
-
-  private Resolved resolveValueMap(
-      final MapRow row, final Schema.Field erp, final Schema.Field crm, final FieldKind crmKind) {
-    final Schema enumSchema = FieldKind.nonNull(erp.schema());
-    if (crmKind != FieldKind.INT && crmKind != FieldKind.BOOLEAN && crmKind != FieldKind.STRING) {
-      throw fail(
-          row,
-          "a value map translates to an option value, a boolean or a string, but "
-              + crm.name()
-              + " is "
-              + crmKind.label(crm.schema()));
-    }
-    final List<String> symbols = enumSchema.getEnumSymbols();
-    final Object[] byOrdinal = new Object[symbols.size()];
-    final Map<Object, Object> reverse = new LinkedHashMap<>();
-    final Map<Object, String> reverseSymbol = new HashMap<>();
-    for (final Map.Entry<String, JsonNode> entry : row.valueMap().entrySet()) {
-      final String symbol = entry.getKey();
-      final int ordinal = symbols.indexOf(symbol);
-      if (ordinal < 0) {
-        throw fail(
-            row,
-            "value map names '"
-                + symbol
-                + "', which is not a symbol of enum "
-                + enumSchema.getName()
-                + " "
-                + symbols);
-      }
-      final Object value = typedValue(entry.getValue(), crmKind);
-      if (value == null) {
-        throw fail(
-            row,
-            "value map: "
-                + symbol
-                + " : "
-                + entry.getValue()
-                + " is not a "
-                + crmKind.label(crm.schema())
-                + ", the type of "
-                + crm.name());
-      }
-      byOrdinal[ordinal] = value;
-      final String clash = reverseSymbol.putIfAbsent(value, symbol);
-      if (clash != null && row.type().flows(Direction.CRM_TO_ERP)) {
-        throw fail(
-            row,
-            "value map is not one-to-one: Dataverse value "
-                + value
-                + " comes from both "
-                + clash
-                + " and "
-                + symbol
-                + ", so it cannot be mapped back to F&O");
-      }
-      reverse.putIfAbsent(value, SpecificData.get().createEnum(symbol, enumSchema));
-    }
-    if (row.type().flows(Direction.ERP_TO_CRM)) {
-      final List<String> missing = new ArrayList<>();
-      for (int i = 0; i < byOrdinal.length; i++) {
-        if (byOrdinal[i] == null) {
-          missing.add(symbols.get(i));
-        }
-      }
-      if (!missing.isEmpty()) {
-        throw fail(
-            row,
-            "value map does not cover every symbol of enum "
-                + enumSchema.getName()
-                + ": missing "
-                + missing);
-      }
-    }
-    FieldConverter toErp = Converters.toErpValueMap(crm.name(), erp.name(), reverse);
-    if (row.type() == MapType.CRM_TO_ERP_TRANSFORM && row.defaultValue() != null) {
-      toErp = Converters.withCrmDefault(toErp, parseDefault(row, erp, FieldKind.ENUM, null));
-    }
-    return new Resolved(
-        row, erp, crm, Converters.toCrmValueMap(byOrdinal), toErp, KeyNormalisation.NONE);
-  }
-
-  /** A JSON value as the Java value of {@code kind}, or null when it is not one. */
-  private static Object typedValue(final JsonNode node, final FieldKind kind) {
-    return switch (kind) {
-      case INT -> node.isInt() ? Integer.valueOf(node.intValue()) : null;
-      case LONG ->
-          node.canConvertToLong() && node.isIntegralNumber()
-              ? Long.valueOf(node.longValue())
-              : null;
-      case BOOLEAN -> node.isBoolean() ? Boolean.valueOf(node.booleanValue()) : null;
-      case STRING -> node.isTextual() ? node.textValue() : null;
-      default -> null;
-    };
-  }
-
-  private Object parseDefault(
-      final MapRow row, final Schema.Field field, final FieldKind kind, final MapRow lookup) {
-    final JsonNode node = row.defaultValue();
-    final Object value =
-        switch (kind) {
-          case DATE -> parseDate(node);
-          case ENUM -> {
-            final Schema enumSchema = FieldKind.nonNull(field.schema());
-            yield node.isTextual() && enumSchema.hasEnumSymbol(node.textValue())
-                ? SpecificData.get().createEnum(node.textValue(), enumSchema)
-                : null;
-          }
-          case REFERENCE ->
-              node.isTextual() && !node.textValue().isBlank()
-                  ? new EntityReference(
-                      lookup.lookupTable(), lookup.lookupKeyColumn(), node.textValue())
-                  : null;
-          default -> typedValue(node, kind);
-        };
-    if (value == null) {
-      throw fail(
-          row,
-          "default "
-              + node
-              + " is not a valid "
-              + kind.label(field.schema())
-              + " for "
-              + field.name());
-    }
-    return value;
-  }
-
-  private static LocalDate parseDate(final JsonNode node) {
-    if (!node.isTextual()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(node.textValue());
-    } catch (final DateTimeParseException e) {
-      return null;
-    }
+    final List<FieldBinding> bindings =
+        resolved.stream()
+            .map(
+                r ->
+                    new FieldBinding(
+                        r.row(), r.erp().pos(), r.crm().pos(), map.key().contains(r.erp().name())))
+            .toList();
+    return new CompiledMap(map, changes, bindings);
   }
 
   // ---- keys and plans ---------------------------------------------------------------------
 
-  private KeyPlan[] keyPlans(final List<Resolved> resolved) {
+  private KeyPlan[] keyPlans(final List<ResolvedRow> resolved) {
     final Template.RecordType keyType = map.template().key();
     final int parts = keyType.schema().getFields().size();
     if (map.key().size() != parts) {
@@ -417,7 +103,7 @@ public final class MapCompiler {
       final KeyNormalisation[] normalisations = new KeyNormalisation[parts];
       for (int i = 0; i < parts; i++) {
         final String erpField = map.key().get(i);
-        final Resolved row =
+        final ResolvedRow row =
             resolved.stream()
                 .filter(r -> r.erp().name().equals(erpField))
                 .findFirst()
@@ -426,7 +112,10 @@ public final class MapCompiler {
                         MapFileException.inFile(
                             map.source(), "key field " + erpField + " is not mapped by any row"));
         if (row.row().type() != MapType.BOTH) {
-          throw fail(row.row(), "key field " + erpField + " must be mapped both ways with '='");
+          throw MapFileException.inRow(
+              map.source(),
+              row.row(),
+              "key field " + erpField + " must be mapped both ways with '='");
         }
         final Schema.Field field = side == Side.ERP ? row.erp() : row.crm();
         names[i] = field.name();
@@ -455,12 +144,12 @@ public final class MapCompiler {
   }
 
   private RecordMapper recordMapper(
-      final Direction direction, final List<Resolved> resolved, final ErpValidator validator) {
+      final Direction direction, final List<ResolvedRow> resolved, final ErpValidator validator) {
     final Side target = direction.target();
     final Schema targetSchema = target == Side.ERP ? erpSchema : crmSchema;
     final List<FieldStep> steps = new ArrayList<>();
     final boolean[] written = new boolean[targetSchema.getFields().size()];
-    for (final Resolved row : resolved) {
+    for (final ResolvedRow row : resolved) {
       if (!row.row().type().flows(direction)) {
         continue;
       }
@@ -507,28 +196,5 @@ public final class MapCompiler {
       return SpecificData.get().createEnum(symbol, enumSchema);
     }
     return Converters.erpEmptyValue(kind);
-  }
-
-  private MapFileException fail(final MapRow row, final String problem) {
-    return MapFileException.inRow(map.source(), row, problem);
-  }
-
-  private static String where(final MapRow row) {
-    return row.number() == 0 ? "the company scope" : "row " + row.number();
-  }
-
-  private static String incompatible(
-      final Schema.Field erp,
-      final FieldKind erpKind,
-      final Schema.Field crm,
-      final FieldKind crmKind) {
-    return "incompatible types: F&O "
-        + erp.name()
-        + " is "
-        + erpKind.label(erp.schema())
-        + ", Dataverse "
-        + crm.name()
-        + " is "
-        + crmKind.label(crm.schema());
   }
 }

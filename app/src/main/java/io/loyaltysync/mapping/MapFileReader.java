@@ -162,10 +162,18 @@ public final class MapFileReader {
         MapType.ofSymbol(symbol)
             .orElseThrow(
                 () ->
-                    MapFileException.inRow(
+                    MapFileException.inFile(
                         source,
-                        sketch,
-                        "map type '" + symbol + "' is not one of =, ><, >, <, >>, <<"));
+                        what
+                            + " ("
+                            + erp
+                            + " "
+                            + symbol
+                            + " "
+                            + crm
+                            + "): map type '"
+                            + symbol
+                            + "' is not one of =, ><, >, <, >>, <<"));
     final Map<String, JsonNode> valueMap = new LinkedHashMap<>();
     final JsonNode valueMapNode = node.get("valueMap");
     if (valueMapNode != null) {

@@ -68,7 +68,10 @@ class BrokenMapFileTest {
   @Test
   void shouldRefuseAnUnknownMapSymbol() {
     assertRefused(
-        "unknown-map-symbol.json", "row 3", "map type '<>' is not one of =, ><, >, <, >>, <<");
+        "unknown-map-symbol.json",
+        "row 3",
+        "(PARTYNUMBER <> msdyn_partynumber)",
+        "map type '<>' is not one of =, ><, >, <, >>, <<");
   }
 
   // ---- fields and columns against the schemas --------------------------------------------------
@@ -183,6 +186,15 @@ class BrokenMapFileTest {
   }
 
   // ---- defaults and transforms -----------------------------------------------------------------
+
+  @Test
+  void shouldRefuseAnFoToDataverseDefaultOnAFieldThatAlwaysHasAValue() {
+    assertRefused(
+        "default-that-never-applies.json",
+        "row 2",
+        "a '>>' default is written when F&O has no value, but F&O field CARDTENDERTYPE"
+            + " (enum RetailLoyaltyTenderTypeBase) always has one");
+  }
 
   @Test
   void shouldRefuseADefaultOnATwoWayRow() {
