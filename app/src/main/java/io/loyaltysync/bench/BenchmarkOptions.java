@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Settings of one map-engine benchmark run. The defaults make a run of about a minute on the
  * reference 2-core machine: long enough for C2 to settle, short enough to repeat when figures look
- * noisy.
+ * noisy. Many short iterations rather than a few long ones, so a burst of other work on the machine
+ * spoils a few samples (visible in min and stddev, not in the median) instead of a whole case.
  *
  * @param warmupSeconds total warm-up, spread over every case before anything is measured
  * @param iterations measured iterations of every case
@@ -24,8 +25,8 @@ public record BenchmarkOptions(
     Path json) {
 
   public static final double DEFAULT_WARMUP_SECONDS = 10;
-  public static final int DEFAULT_ITERATIONS = 5;
-  public static final double DEFAULT_ITERATION_SECONDS = 0.4;
+  public static final int DEFAULT_ITERATIONS = 10;
+  public static final double DEFAULT_ITERATION_SECONDS = 0.2;
   public static final int DEFAULT_POOL_SIZE = 4096;
   public static final long DEFAULT_SEED = 20_240_601L;
 

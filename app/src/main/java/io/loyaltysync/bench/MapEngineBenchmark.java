@@ -78,12 +78,19 @@ public final class MapEngineBenchmark {
         cases.forEach(c -> measure(c, slice));
       }
     }
-    System.gc();
+    // No System.gc() here: G1 would shrink the heap, and the first measured iterations would pay
+    // for committing (on a VM, first-touch faulting) the memory again: it halved them.
     final double[][] samples = new double[cases.size()][options.iterations()];
+    final long[] wall = new long[cases.size()];
+    final long[] cpu = new long[cases.size()];
     final long budget = nanos(options.iterationSeconds());
     for (int iteration = 0; iteration < options.iterations(); iteration++) {
       for (int c = 0; c < cases.size(); c++) {
+        final long cpuBefore = threadCpuNanos();
+        final long wallBefore = System.nanoTime();
         samples[c][iteration] = measure(cases.get(c), budget);
+        wall[c] += System.nanoTime() - wallBefore;
+        cpu[c] += threadCpuNanos() - cpuBefore;
       }
       out.printf(Locale.ROOT, "  iteration %d/%d done%n", iteration + 1, options.iterations());
     }
@@ -99,7 +106,8 @@ public final class MapEngineBenchmark {
               bench.side(),
               bench.template().entity(bench.side()).schema().getName(),
               bench.bytesPerRecord(),
-              Stats.of(samples[c])));
+              Stats.of(samples[c]),
+              cpuKnown() ? Math.min(100, 100.0 * cpu[c] / wall[c]) : Double.NaN));
     }
     final BenchmarkReport report = new BenchmarkReport(options, environment(), results, checksum);
     report.print(out);
@@ -178,6 +186,18 @@ public final class MapEngineBenchmark {
 
   private static AvroCodec codec(final Template template, final Side side) {
     return new AvroCodec(template.entity(side).schema());
+  }
+
+  /**
+   * CPU time of this thread (0 when the JVM cannot tell). Against wall time it shows how long
+   * another process kept the benchmark off the CPU.
+   */
+  private static long threadCpuNanos() {
+    return cpuKnown() ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
+  }
+
+  private static boolean cpuKnown() {
+    return ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported();
   }
 
   private static long nanos(final double seconds) {

@@ -8,10 +8,13 @@ import java.util.Arrays;
  * @param mean arithmetic mean of the iterations
  * @param stddev sample standard deviation (0 for a single iteration)
  * @param min slowest iteration
+ * @param median middle iteration (mean of the middle two for an even count): unlike the mean, not
+ *     dragged down by one iteration that another process interrupted
  * @param max fastest iteration
  * @param samples every iteration, in the order measured
  */
-public record Stats(double mean, double stddev, double min, double max, double[] samples) {
+public record Stats(
+    double mean, double stddev, double min, double median, double max, double[] samples) {
 
   public Stats {
     samples = samples.clone();
@@ -27,12 +30,12 @@ public record Stats(double mean, double stddev, double min, double max, double[]
       squares += (sample - mean) * (sample - mean);
     }
     final double stddev = samples.length > 1 ? Math.sqrt(squares / (samples.length - 1)) : 0;
-    return new Stats(
-        mean,
-        stddev,
-        Arrays.stream(samples).min().orElseThrow(),
-        Arrays.stream(samples).max().orElseThrow(),
-        samples);
+    final double[] sorted = samples.clone();
+    Arrays.sort(sorted);
+    final int middle = sorted.length / 2;
+    final double median =
+        sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    return new Stats(mean, stddev, sorted[0], median, sorted[sorted.length - 1], samples);
   }
 
   @Override
@@ -56,6 +59,7 @@ public record Stats(double mean, double stddev, double min, double max, double[]
         && mean == that.mean
         && stddev == that.stddev
         && min == that.min
+        && median == that.median
         && max == that.max
         && Arrays.equals(samples, that.samples);
   }

@@ -104,8 +104,10 @@ class MapEngineBenchmarkTest {
         final JsonNode rate = row.path("recordsPerSecond");
         checks.add(() -> assertEquals(result.rate().mean(), rate.path("mean").asDouble(-1)));
         checks.add(() -> assertEquals(result.rate().min(), rate.path("min").asDouble(-1)));
+        checks.add(() -> assertEquals(result.rate().median(), rate.path("median").asDouble(-1)));
         checks.add(() -> assertEquals(result.rate().max(), rate.path("max").asDouble(-1)));
         checks.add(() -> assertEquals(ITERATIONS, rate.path("samples").size()));
+        checks.add(() -> assertEquals(result.onCpuPercent(), row.path("onCpuPercent").asDouble()));
         checks.add(
             () ->
                 assertEquals(result.rate().nanosPerRecord(), row.path("nsPerRecord").asDouble(-1)));
