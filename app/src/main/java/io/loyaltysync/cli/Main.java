@@ -33,9 +33,10 @@ public final class Main {
 
   /**
    * Must run before the first Avro class loads: Avro reads the property once. Keeps whatever the
-   * user set and adds the project's own package to it.
+   * user set and adds the project's own package to it. Public for the other launchers (the
+   * benchmarks), which must trust the same package.
    */
-  static void trustOurAvroPackage() {
+  public static void trustOurAvroPackage() {
     final String current = System.getProperty(AVRO_TRUSTED_PACKAGES);
     if (current == null || current.isBlank()) {
       System.setProperty(AVRO_TRUSTED_PACKAGES, OUR_PACKAGE);
