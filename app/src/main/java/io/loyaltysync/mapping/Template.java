@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The three dual-write table maps this project syncs, each bound to its Avro contracts. Which
@@ -32,24 +34,24 @@ public enum Template {
       entity(RetailLoyaltyCardEntity.getClassSchema(), RetailLoyaltyCardEntity::new),
       entity(MsdynLoyaltyCard.getClassSchema(), MsdynLoyaltyCard::new),
       entity(LoyaltyCardKey.getClassSchema(), LoyaltyCardKey::new),
-      ErpLoyaltyCardChange.getClassSchema(),
-      CrmLoyaltyCardChange.getClassSchema()),
+      ErpLoyaltyCardChange.class,
+      CrmLoyaltyCardChange.class),
   LEVEL(
       "level",
       "Loyalty levels",
       entity(LoyaltyLevelEntity.getClassSchema(), LoyaltyLevelEntity::new),
       entity(MsdynLoyaltyLevel.getClassSchema(), MsdynLoyaltyLevel::new),
       entity(LoyaltyLevelKey.getClassSchema(), LoyaltyLevelKey::new),
-      ErpLoyaltyLevelChange.getClassSchema(),
-      CrmLoyaltyLevelChange.getClassSchema()),
+      ErpLoyaltyLevelChange.class,
+      CrmLoyaltyLevelChange.class),
   REWARD_POINT(
       "reward-point",
       "Loyalty reward points",
       entity(RetailLoyaltyRewardPointEntity.getClassSchema(), RetailLoyaltyRewardPointEntity::new),
       entity(MsdynLoyaltyRewardPoint.getClassSchema(), MsdynLoyaltyRewardPoint::new),
       entity(LoyaltyRewardPointKey.getClassSchema(), LoyaltyRewardPointKey::new),
-      ErpLoyaltyRewardPointChange.getClassSchema(),
-      CrmLoyaltyRewardPointChange.getClassSchema());
+      ErpLoyaltyRewardPointChange.class,
+      CrmLoyaltyRewardPointChange.class);
 
   /** An Avro record type and a cheap way to make an empty one (no reflection per record). */
   public record RecordType(Schema schema, Supplier<? extends IndexedRecord> factory) {
@@ -63,8 +65,8 @@ public enum Template {
   private final RecordType erp;
   private final RecordType crm;
   private final RecordType key;
-  private final Schema erpChange;
-  private final Schema crmChange;
+  private final Class<? extends SpecificRecord> erpChange;
+  private final Class<? extends SpecificRecord> crmChange;
 
   Template(
       final String id,
@@ -72,8 +74,8 @@ public enum Template {
       final RecordType erp,
       final RecordType crm,
       final RecordType key,
-      final Schema erpChange,
-      final Schema crmChange) {
+      final Class<? extends SpecificRecord> erpChange,
+      final Class<? extends SpecificRecord> crmChange) {
     this.id = id;
     this.title = title;
     this.erp = erp;
@@ -109,6 +111,11 @@ public enum Template {
 
   /** The change event schema of one side. */
   public Schema changeEvent(final Side side) {
+    return SpecificData.get().getSchema(changeEventClass(side));
+  }
+
+  /** The generated change event class of one side. */
+  public Class<? extends SpecificRecord> changeEventClass(final Side side) {
     return side == Side.ERP ? erpChange : crmChange;
   }
 

@@ -1,0 +1,84 @@
+package io.loyaltysync.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parsers for option values; each throws IllegalArgumentException saying what was expected. */
+final class Parsers {
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+  private Parsers() {}
+
+  static String text(final String value) {
+    return value.strip();
+  }
+
+  static String nonBlank(final String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("must not be empty");
+    }
+    return value.strip();
+  }
+
+  static String topicName(final String value) {
+    final String name = nonBlank(value);
+    if (!name.matches("[a-zA-Z0-9._-]{1,249}") || name.equals(".") || name.equals("..")) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-')");
+    }
+    return name;
+  }
+
+  static boolean bool(final String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("'" + value + "' is neither true nor false");
+    };
+  }
+
+  static int positiveInt(final String value) {
+    try {
+      final int parsed = Integer.parseInt(value.strip());
+      if (parsed < 1) {
+        throw new IllegalArgumentException("must be at least 1 (was " + parsed + ")");
+      }
+      return parsed;
+    } catch (final NumberFormatException e) {
+      throw new IllegalArgumentException("'" + value + "' is not a whole number");
+    }
+  }
+
+  /** 500ms, 30s, 5m, 1h, 7d, or ISO-8601 (PT1H); must be positive. */
+  static Duration duration(final String value) {
+    final String text = value.strip();
+    final Duration parsed;
+    final Matcher matcher = DURATION.matcher(text);
+    if (matcher.matches()) {
+      final long amount = Long.parseLong(matcher.group(1));
+      parsed =
+          switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+          };
+    } else {
+      try {
+        parsed = Duration.parse(text);
+      } catch (final DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "'" + value + "' is not a duration like 500ms, 30s, 5m, 1h, 7d or PT1H");
+      }
+    }
+    if (parsed.isNegative() || parsed.isZero()) {
+      throw new IllegalArgumentException("must be longer than zero (was " + value + ")");
+    }
+    return parsed;
+  }
+}
