@@ -163,14 +163,25 @@ public final class SyncEngine {
   private boolean recreates(
       final SyncState state, final SyncInput in, final Audits.Collector audit) {
     final Side side = in.side();
-    // The deleting side re-created it, or the other side had applied the delete and made the
-    // row anew: either way the upsert comes after the delete.
-    if (state.deletedBy() == side || state.observed(side) == null) {
+    // The deleting side re-created it, or the other side had applied the delete (no tombstone
+    // to it is still pending) and made the row anew: either way the upsert comes after the
+    // delete. Otherwise the other side edited a row it had not yet seen deleted: a conflict.
+    if (state.deletedBy() == side
+        || (state.observed(side) == null && !pendingDelete(state.pending(side)))) {
       return true;
     }
     final boolean wins = wins(side, in.stamp(), state.deletedStamp(), in.isSnapshot());
     audit.deleteConflict(side, in.stamp(), state.deletedStamp(), false, wins, in.isSnapshot());
     return wins;
+  }
+
+  private static boolean pendingDelete(final Deque<Pending> pending) {
+    for (final Pending write : pending) {
+      if (write.image() == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void merge(final SyncState state, final SyncInput in, final Audits.Collector audit) {

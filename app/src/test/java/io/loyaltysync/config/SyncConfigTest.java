@@ -1,0 +1,111 @@
+package io.loyaltysync.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loyaltysync.mapping.ConflictPolicy;
+import io.loyaltysync.mapping.Side;
+import io.loyaltysync.mapping.Template;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class SyncConfigTest {
+
+  @Test
+  void shouldDefaultToTheTopicNamesOfTheDesign() {
+    final SyncConfig config = SyncConfig.defaults();
+
+    assertEquals("erp.loyalty-card.changes", config.topic(Template.CARD, TopicRole.ERP_CHANGES));
+    assertEquals("crm.msdyn_loyaltycard.changes", config.topic(Template.CARD, TopicRole.CRM_CHANGES));
+    assertEquals("crm.msdyn_loyaltycards", config.topic(Template.CARD, TopicRole.CRM_RECORDS));
+    assertEquals("erp.loyalty-cards", config.topic(Template.CARD, TopicRole.ERP_RECORDS));
+    assertEquals("erp.loyalty-level.changes", config.topic(Template.LEVEL, TopicRole.ERP_CHANGES));
+    assertEquals("crm.msdyn_loyaltylevels", config.topic(Template.LEVEL, TopicRole.CRM_RECORDS));
+    assertEquals(
+        "crm.msdyn_loyaltyrewardpoint.changes",
+        config.topic(Template.REWARD_POINT, TopicRole.CRM_CHANGES));
+    assertEquals("erp.loyalty-reward-points", config.topic(Template.REWARD_POINT, TopicRole.ERP_RECORDS));
+    assertEquals("crm.transactioncurrency.changes", config.currencyTopic());
+    assertEquals("loyalty-sync.dead-letter", config.deadLetterTopic());
+    assertEquals("loyalty-sync.audit", config.auditTopic());
+  }
+
+  @Test
+  void shouldPrefixEveryTopic() {
+    final SyncConfig config = SyncConfig.from(Map.of("topic.prefix", "test."));
+
+    assertEquals("test.erp.loyalty-cards", config.topic(Template.CARD, TopicRole.ERP_RECORDS));
+    assertEquals("test.loyalty-sync.audit", config.auditTopic());
+  }
+
+  @Test
+  void shouldParseDurationsPoliciesAndSides() {
+    final SyncConfig config =
+        SyncConfig.from(
+            Map.of(
+                "sync.tombstone-retention", "36h",
+                "lookup.park-timeout", "PT90M",
+                "lookup.release-interval", "250ms",
+                "sync.card.conflict-policy", "crm-wins",
+                "sync.level.initial-sync-master", "crm"));
+
+    assertEquals(Duration.ofHours(36), config.tombstoneRetention());
+    assertEquals(Duration.ofMinutes(90), config.parkTimeout());
+    assertEquals(Duration.ofMillis(250), config.releaseInterval());
+    assertEquals(Optional.of(ConflictPolicy.CRM_WINS), config.conflictPolicy(Template.CARD));
+    assertEquals(Optional.empty(), config.conflictPolicy(Template.LEVEL));
+    assertEquals(Optional.of(Side.CRM), config.initialSyncMaster(Template.LEVEL));
+  }
+
+  @Test
+  void shouldRefuseEveryBadValueInOneMessageNamingEachOption() {
+    final ConfigException refused =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                SyncConfig.from(
+                    Map.of(
+                        "sync.tombstone-retention", "a week",
+                        "processing.guarantee", "exactly_once",
+                        "topic.audit", "audit topic",
+                        "sync.card.conflict-policy", "newest-wins",
+                        "num.stream.threads", "0",
+                        "colour", "blue")));
+
+    final String message = refused.getMessage();
+    assertTrue(message.contains("sync.tombstone-retention: 'a week' is not a duration"), message);
+    assertTrue(message.contains("processing.guarantee: 'exactly_once' is not exactly_once_v2"), message);
+    assertTrue(message.contains("topic.audit: 'audit topic' is not a valid Kafka topic name"), message);
+    assertTrue(message.contains("sync.card.conflict-policy: 'newest-wins' is not last-writer-wins"), message);
+    assertTrue(message.contains("num.stream.threads: must be at least 1 (was 0)"), message);
+    assertTrue(message.contains("unknown option 'colour'"), message);
+  }
+
+  @Test
+  void shouldRunExactlyOnceWithExplicitNamingByDefaultAndPassKafkaOptionsThrough() {
+    final Properties props =
+        StreamsSettings.of(
+            SyncConfig.from(
+                Map.of(
+                    "bootstrap.servers", "broker:9092",
+                    "kafka.security.protocol", "SASL_SSL")));
+
+    assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+    assertEquals(true, props.get(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG));
+    assertEquals("loyalty-sync", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    assertEquals("broker:9092", props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+    assertEquals("SASL_SSL", props.get("security.protocol"));
+  }
+
+  @Test
+  void shouldDocumentEveryOption() {
+    for (final Option<?> option : SyncConfig.documented()) {
+      assertTrue(!option.doc().isBlank(), option.name());
+    }
+  }
+}
