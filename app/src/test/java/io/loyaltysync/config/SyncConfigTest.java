@@ -21,7 +21,8 @@ class SyncConfigTest {
     final SyncConfig config = SyncConfig.defaults();
 
     assertEquals("erp.loyalty-card.changes", config.topic(Template.CARD, TopicRole.ERP_CHANGES));
-    assertEquals("crm.msdyn_loyaltycard.changes", config.topic(Template.CARD, TopicRole.CRM_CHANGES));
+    assertEquals(
+        "crm.msdyn_loyaltycard.changes", config.topic(Template.CARD, TopicRole.CRM_CHANGES));
     assertEquals("crm.msdyn_loyaltycards", config.topic(Template.CARD, TopicRole.CRM_RECORDS));
     assertEquals("erp.loyalty-cards", config.topic(Template.CARD, TopicRole.ERP_RECORDS));
     assertEquals("erp.loyalty-level.changes", config.topic(Template.LEVEL, TopicRole.ERP_CHANGES));
@@ -29,7 +30,8 @@ class SyncConfigTest {
     assertEquals(
         "crm.msdyn_loyaltyrewardpoint.changes",
         config.topic(Template.REWARD_POINT, TopicRole.CRM_CHANGES));
-    assertEquals("erp.loyalty-reward-points", config.topic(Template.REWARD_POINT, TopicRole.ERP_RECORDS));
+    assertEquals(
+        "erp.loyalty-reward-points", config.topic(Template.REWARD_POINT, TopicRole.ERP_RECORDS));
     assertEquals("crm.transactioncurrency.changes", config.currencyTopic());
     assertEquals("loyalty-sync.dead-letter", config.deadLetterTopic());
     assertEquals("loyalty-sync.audit", config.auditTopic());
@@ -79,9 +81,13 @@ class SyncConfigTest {
 
     final String message = refused.getMessage();
     assertTrue(message.contains("sync.tombstone-retention: 'a week' is not a duration"), message);
-    assertTrue(message.contains("processing.guarantee: 'exactly_once' is not exactly_once_v2"), message);
-    assertTrue(message.contains("topic.audit: 'audit topic' is not a valid Kafka topic name"), message);
-    assertTrue(message.contains("sync.card.conflict-policy: 'newest-wins' is not last-writer-wins"), message);
+    assertTrue(
+        message.contains("processing.guarantee: 'exactly_once' is not exactly_once_v2"), message);
+    assertTrue(
+        message.contains("topic.audit: 'audit topic' is not a valid Kafka topic name"), message);
+    assertTrue(
+        message.contains("sync.card.conflict-policy: 'newest-wins' is not last-writer-wins"),
+        message);
     assertTrue(message.contains("num.stream.threads: must be at least 1 (was 0)"), message);
     assertTrue(message.contains("unknown option 'colour'"), message);
   }
@@ -95,7 +101,8 @@ class SyncConfigTest {
                     "bootstrap.servers", "broker:9092",
                     "kafka.security.protocol", "SASL_SSL")));
 
-    assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+    assertEquals(
+        StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
     assertEquals(true, props.get(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG));
     assertEquals("loyalty-sync", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
     assertEquals("broker:9092", props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
