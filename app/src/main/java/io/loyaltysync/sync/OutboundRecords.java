@@ -4,7 +4,6 @@ import io.loyaltysync.mapping.CompiledMap;
 import io.loyaltysync.mapping.Direction;
 import io.loyaltysync.mapping.FieldBinding;
 import io.loyaltysync.mapping.Side;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.JsonProperties;
@@ -32,7 +31,6 @@ public final class OutboundRecords {
 
   private final Schema schema;
   private final int[] imagePositions;
-  private final Schema[] columnTypes;
   private final int tracePosition;
 
   public OutboundRecords(final CompiledMap map, final Side side) {
@@ -40,13 +38,11 @@ public final class OutboundRecords {
     final List<String> columns = map.records(Direction.to(side)).columns();
     final List<Schema.Field> fields = new ArrayList<>();
     imagePositions = new int[columns.size()];
-    columnTypes = new Schema[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       final Schema.Field column = entity.getField(columns.get(i));
       final Schema type = nullable(column.schema());
       fields.add(new Schema.Field(column.name(), type, column.doc(), JsonProperties.NULL_VALUE));
       imagePositions[i] = column.pos();
-      columnTypes[i] = type.getTypes().get(1);
     }
     tracePosition = fields.size();
     fields.add(
@@ -103,7 +99,7 @@ public final class OutboundRecords {
   public GenericRecord toRecord(final IndexedRecord image, final Trace trace) {
     final GenericData.Record record = new GenericData.Record(schema);
     for (int i = 0; i < imagePositions.length; i++) {
-      record.put(i, plain(image.get(imagePositions[i]), columnTypes[i]));
+      record.put(i, image.get(imagePositions[i]));
     }
     record.put(tracePosition, trace.system());
     record.put(tracePosition + 1, trace.timestampMillis());
@@ -121,17 +117,6 @@ public final class OutboundRecords {
    * @param transactionId the source transaction, or null
    */
   public record Trace(String system, long timestampMillis, String eventId, String transactionId) {}
-
-  /** Generated-class values as generic Avro values: dates as days, enums as symbols. */
-  private static Object plain(final Object value, final Schema type) {
-    if (value instanceof LocalDate date) {
-      return (int) date.toEpochDay();
-    }
-    if (value instanceof Enum<?> symbol) {
-      return new GenericData.EnumSymbol(type, symbol.name());
-    }
-    return value;
-  }
 
   private static Schema nullable(final Schema type) {
     if (type.getType() == Schema.Type.UNION) {
