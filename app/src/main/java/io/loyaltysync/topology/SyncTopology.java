@@ -104,34 +104,20 @@ public final class SyncTopology {
   public Topology build() {
     final Topology topology = new Topology();
     addCurrencyReference(topology);
-    final String deadLetterSink = sinkName(topics.deadLetter().name());
-    final String auditSink = sinkName(topics.audit().name());
-    final List<String> processors = new ArrayList<>();
     for (final Template template : Template.values()) {
-      processors.add(addTemplate(topology, template, deadLetterSink, auditSink));
+      addTemplate(topology, template);
     }
-    final String[] parents = processors.toArray(String[]::new);
-    topology.addSink(
-        deadLetterSink,
-        topics.deadLetter().name(),
-        topics.deadLetter().keySerde().serializer(),
-        topics.deadLetter().valueSerde().serializer(),
-        parents);
-    topology.addSink(
-        auditSink,
-        topics.audit().name(),
-        topics.audit().keySerde().serializer(),
-        topics.audit().valueSerde().serializer(),
-        parents);
     return topology;
   }
 
-  private String addTemplate(
-      final Topology topology,
-      final Template template,
-      final String deadLetterSink,
-      final String auditSink) {
+  /**
+   * One sub-topology per template: its own sinks to the shared dead-letter and audit topics keep
+   * the templates apart, so only a template's two change feeds must be co-partitioned.
+   */
+  private void addTemplate(final Topology topology, final Template template) {
     final String processor = "sync-" + template.id();
+    final String deadLetterSink = sinkName(topics.deadLetter().name()) + "-" + template.id();
+    final String auditSink = sinkName(topics.audit().name()) + "-" + template.id();
     final String stateStore = "sync-state-" + template.id();
     final Map<String, Side> sideByTopic = new HashMap<>();
     final Map<Side, Deserializer<? extends IndexedRecord>> decoders = new EnumMap<>(Side.class);
@@ -210,7 +196,18 @@ public final class SyncTopology {
           topics.records(template, side).valueSerde().serializer(),
           processor);
     }
-    return processor;
+    topology.addSink(
+        deadLetterSink,
+        topics.deadLetter().name(),
+        topics.deadLetter().keySerde().serializer(),
+        topics.deadLetter().valueSerde().serializer(),
+        processor);
+    topology.addSink(
+        auditSink,
+        topics.audit().name(),
+        topics.audit().keySerde().serializer(),
+        topics.audit().valueSerde().serializer(),
+        processor);
   }
 
   /** Parking for a map with a lookup into the currency reference data; null otherwise. */
