@@ -191,7 +191,7 @@ public final class SyncConfig {
         Option.of(
             "bootstrap.servers",
             "",
-            "Kafka cluster to connect to; empty starts the embedded broker.",
+            "Kafka cluster to connect to, host:port[,host:port...].",
             Parsers::text));
     add(
         all,
