@@ -24,4 +24,13 @@ public record Option<T>(
       final Function<String, T> parser) {
     return new Option<>(name, defaultValue, doc, false, parser);
   }
+
+  /** An option whose value (a password, credentials) is never printed, not even when wrong. */
+  public static <T> Option<T> secret(
+      final String name,
+      final String defaultValue,
+      final String doc,
+      final Function<String, T> parser) {
+    return new Option<>(name, defaultValue, doc, true, parser);
+  }
 }

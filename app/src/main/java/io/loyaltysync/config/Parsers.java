@@ -1,5 +1,9 @@
 package io.loyaltysync.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -17,6 +21,11 @@ final class Parsers {
     return value.strip();
   }
 
+  /** As given, spaces and all: for passwords. */
+  static String verbatim(final String value) {
+    return value;
+  }
+
   static String nonBlank(final String value) {
     if (value.isBlank()) {
       throw new IllegalArgumentException("must not be empty");
@@ -31,6 +40,61 @@ final class Parsers {
           "'" + name + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-')");
     }
     return name;
+  }
+
+  /**
+   * {@code mock://<name>}, or an http(s) URL that may have a path (Apicurio's {@code
+   * /apis/ccompat/v7}). Credentials in the URL are refused, and never repeated: they belong in the
+   * secret basic-auth option, not in one that is printed.
+   */
+  static String registryUrl(final String value) {
+    final String text = nonBlank(value);
+    if (text.startsWith("mock://")) {
+      return text;
+    }
+    final URI uri;
+    try {
+      uri = new URI(text);
+    } catch (final URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL: " + e.getReason());
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "the URL must not carry credentials (not shown);"
+              + " put them in schema.registry.basic-auth.user-info");
+    }
+    final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    // A mistyped URL with credentials ("http//user:pw@host") parses without user-info.
+    final String shown = text.contains("@") ? "the URL" : "'" + text + "'";
+    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          shown + " is neither http(s)://host[:port][/path] nor mock://<name>");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException(shown + " must not have a query or a fragment");
+    }
+    return text;
+  }
+
+  /** {@code user:password}, as Confluent's serdes take basic-auth credentials. */
+  static String userInfo(final String value) {
+    final int colon = value.indexOf(':');
+    if (colon < 1) {
+      throw new IllegalArgumentException("must be user:password");
+    }
+    return value;
+  }
+
+  /** A key store type this JVM can read, e.g. PKCS12 or JKS. */
+  static String keyStoreType(final String value) {
+    final String type = nonBlank(value).toUpperCase(Locale.ROOT);
+    try {
+      KeyStore.getInstance(type);
+    } catch (final KeyStoreException e) {
+      throw new IllegalArgumentException(
+          "'" + value + "' is not a key store type this JVM reads (PKCS12, JKS)");
+    }
+    return type;
   }
 
   static boolean bool(final String value) {

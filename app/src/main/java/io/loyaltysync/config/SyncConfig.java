@@ -61,6 +61,7 @@ public final class SyncConfig {
                 + (option.secret() ? "invalid value (not shown)" : e.getMessage()));
       }
     }
+    problems.addAll(crossChecks(values));
     if (!problems.isEmpty()) {
       throw new ConfigException("invalid configuration: " + String.join("; ", problems));
     }
@@ -149,6 +150,25 @@ public final class SyncConfig {
     return (Boolean) values.get("schema.registry.auto-register");
   }
 
+  /** {@code user:password} for the registry's basic auth; a secret, never to be printed. */
+  public Optional<String> schemaRegistryUserInfo() {
+    return Optional.ofNullable((String) values.get("schema.registry.basic-auth.user-info"));
+  }
+
+  public Duration schemaRegistryRequestTimeout() {
+    return (Duration) values.get("schema.registry.request-timeout");
+  }
+
+  /** The trust store for the registry's certificate; empty to trust the JVM's CAs. */
+  public Optional<KeyStoreFile> schemaRegistryTrustStore() {
+    return keyStore("schema.registry.tls.trust-store");
+  }
+
+  /** The key store with this client's certificate, for mutual TLS; empty when not configured. */
+  public Optional<KeyStoreFile> schemaRegistryKeyStore() {
+    return keyStore("schema.registry.tls.key-store");
+  }
+
   public String processingGuarantee() {
     return (String) values.get("processing.guarantee");
   }
@@ -169,6 +189,16 @@ public final class SyncConfig {
   /** Settings passed to the Kafka clients as they are (from {@code kafka.*} options). */
   public Map<String, String> kafkaOverrides() {
     return Map.copyOf(kafka);
+  }
+
+  private Optional<KeyStoreFile> keyStore(final String prefix) {
+    return Optional.ofNullable((String) values.get(prefix + ".path"))
+        .map(
+            path ->
+                new KeyStoreFile(
+                    Path.of(path),
+                    (String) values.get(prefix + ".type"),
+                    Optional.ofNullable((String) values.get(prefix + ".password"))));
   }
 
   private String prefixed(final String option) {
@@ -217,7 +247,7 @@ public final class SyncConfig {
             "schema.registry.url",
             "mock://loyalty-sync",
             "Confluent-compatible schema registry; mock://<name> is an in-memory one.",
-            Parsers::nonBlank));
+            Parsers::registryUrl));
     add(
         all,
         Option.of(
@@ -225,6 +255,64 @@ public final class SyncConfig {
             "true",
             "Register the app's schemas (true) or only look them up (false).",
             Parsers::bool));
+    add(
+        all,
+        Option.secret(
+            "schema.registry.basic-auth.user-info",
+            null,
+            "user:password for the registry's HTTP basic auth (secret).",
+            Parsers::userInfo));
+    add(
+        all,
+        Option.of(
+            "schema.registry.request-timeout",
+            "30s",
+            "How long connecting to the registry, or one call to it, may take before it counts as"
+                + " unavailable.",
+            Parsers::duration));
+    add(
+        all,
+        Option.of(
+            "schema.registry.tls.trust-store.path",
+            null,
+            "Trust store of the CAs that sign the registry's certificate (default: the JVM's).",
+            Parsers::nonBlank));
+    add(
+        all,
+        Option.secret(
+            "schema.registry.tls.trust-store.password",
+            null,
+            "Password of the trust store, if it has one (secret).",
+            Parsers::verbatim));
+    add(
+        all,
+        Option.of(
+            "schema.registry.tls.trust-store.type",
+            "PKCS12",
+            "Type of the trust store: PKCS12 or JKS.",
+            Parsers::keyStoreType));
+    add(
+        all,
+        Option.of(
+            "schema.registry.tls.key-store.path",
+            null,
+            "Key store with this client's certificate and key, for a registry that wants mutual"
+                + " TLS.",
+            Parsers::nonBlank));
+    add(
+        all,
+        Option.secret(
+            "schema.registry.tls.key-store.password",
+            null,
+            "Password of the key store and of the key in it (secret).",
+            Parsers::verbatim));
+    add(
+        all,
+        Option.of(
+            "schema.registry.tls.key-store.type",
+            "PKCS12",
+            "Type of the key store: PKCS12 or JKS.",
+            Parsers::keyStoreType));
     add(all, Option.of("topic.prefix", "", "Prefix of every topic name below.", Parsers::text));
     for (final Template template : Template.values()) {
       final String id = template.id();
@@ -352,6 +440,31 @@ public final class SyncConfig {
             "How often parked records are checked for their lookup target.",
             Parsers::duration));
     return all;
+  }
+
+  /** Options that are only valid together. */
+  private static List<String> crossChecks(final Map<String, Object> values) {
+    final List<String> problems = new ArrayList<>();
+    for (final String store : List.of("trust-store", "key-store")) {
+      final String prefix = "schema.registry.tls." + store;
+      if (values.containsKey(prefix + ".password") && !values.containsKey(prefix + ".path")) {
+        problems.add(prefix + ".password is set but " + prefix + ".path is not");
+      }
+    }
+    final String url = (String) values.get("schema.registry.url");
+    final boolean tls =
+        values.containsKey("schema.registry.tls.trust-store.path")
+            || values.containsKey("schema.registry.tls.key-store.path");
+    if (tls && url != null && !url.regionMatches(true, 0, "https://", 0, 8)) {
+      problems.add("schema.registry.tls.* options are set but schema.registry.url is not https");
+    }
+    if (values.containsKey("schema.registry.tls.key-store.path")
+        && !values.containsKey("schema.registry.tls.key-store.password")) {
+      // The JDK cannot read a private key without a password.
+      problems.add(
+          "schema.registry.tls.key-store.path needs schema.registry.tls.key-store.password");
+    }
+    return problems;
   }
 
   private static void add(final Map<String, Option<?>> all, final Option<?> option) {

@@ -1,13 +1,16 @@
 package io.loyaltysync.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyaltysync.mapping.ConflictPolicy;
 import io.loyaltysync.mapping.Side;
 import io.loyaltysync.mapping.Template;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -107,6 +110,111 @@ class SyncConfigTest {
     assertEquals("loyalty-sync", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
     assertEquals("broker:9092", props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
     assertEquals("SASL_SSL", props.get("security.protocol"));
+  }
+
+  @Test
+  void shouldReadTheRegistryConnectionOptions() {
+    final SyncConfig config =
+        SyncConfig.from(
+            Map.of(
+                "schema.registry.url", "https://registry:8443/apis/ccompat/v7",
+                "schema.registry.basic-auth.user-info", "sync:pa55:word",
+                "schema.registry.request-timeout", "5s",
+                "schema.registry.tls.trust-store.path", "/etc/sync/trust.jks",
+                "schema.registry.tls.trust-store.type", "jks",
+                "schema.registry.tls.trust-store.password", " spaced secret "));
+
+    assertEquals(Optional.of("sync:pa55:word"), config.schemaRegistryUserInfo());
+    assertEquals(Duration.ofSeconds(5), config.schemaRegistryRequestTimeout());
+    assertEquals(
+        Optional.of(
+            new KeyStoreFile(
+                Path.of("/etc/sync/trust.jks"), "JKS", Optional.of(" spaced secret "))),
+        config.schemaRegistryTrustStore());
+    assertEquals(Optional.empty(), config.schemaRegistryKeyStore());
+    assertFalse(config.schemaRegistryTrustStore().get().toString().contains("spaced secret"));
+  }
+
+  @Test
+  void shouldMarkEveryPasswordAndCredentialOptionSecret() {
+    final List<String> secrets =
+        SyncConfig.documented().stream().filter(Option::secret).map(Option::name).toList();
+
+    assertEquals(
+        List.of(
+            "schema.registry.basic-auth.user-info",
+            "schema.registry.tls.trust-store.password",
+            "schema.registry.tls.key-store.password"),
+        secrets);
+  }
+
+  @Test
+  void shouldNeverShowASecretInAnErrorMessage() {
+    final ConfigException refused =
+        assertThrows(
+            ConfigException.class,
+            () -> SyncConfig.from(Map.of("schema.registry.basic-auth.user-info", "0nly-a-$ecret")));
+
+    assertTrue(
+        refused
+            .getMessage()
+            .contains("schema.registry.basic-auth.user-info: invalid value (not shown)"),
+        refused.getMessage());
+    assertFalse(refused.getMessage().contains("0nly-a-$ecret"), refused.getMessage());
+  }
+
+  @Test
+  void shouldRefuseCredentialsInTheRegistryUrlWithoutShowingThem() {
+    final ConfigException refused =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                SyncConfig.from(
+                    Map.of("schema.registry.url", "https://sync:pa55word@registry:8443")));
+
+    assertTrue(refused.getMessage().contains("schema.registry.url: the URL must not carry"));
+    assertFalse(refused.getMessage().contains("pa55word"), refused.getMessage());
+  }
+
+  @Test
+  void shouldRefuseARegistryUrlThatIsNeitherHttpNorMock() {
+    final ConfigException refused =
+        assertThrows(
+            ConfigException.class,
+            () -> SyncConfig.from(Map.of("schema.registry.url", "registry:8081")));
+
+    assertTrue(
+        refused.getMessage().contains("schema.registry.url: 'registry:8081' is neither"),
+        refused.getMessage());
+  }
+
+  @Test
+  void shouldRefuseTlsStoresThatCannotBeUsedAsConfigured() {
+    final ConfigException refused =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                SyncConfig.from(
+                    Map.of(
+                        "schema.registry.url", "http://registry:8081",
+                        "schema.registry.tls.key-store.path", "/etc/sync/client.p12",
+                        "schema.registry.tls.trust-store.password", "x",
+                        "schema.registry.tls.trust-store.type", "PEMISH")));
+
+    final String message = refused.getMessage();
+    assertTrue(message.contains("schema.registry.url is not https"), message);
+    assertTrue(
+        message.contains(
+            "schema.registry.tls.key-store.path needs schema.registry.tls.key-store.password"),
+        message);
+    assertTrue(
+        message.contains(
+            "schema.registry.tls.trust-store.password is set but"
+                + " schema.registry.tls.trust-store.path is not"),
+        message);
+    assertTrue(
+        message.contains("schema.registry.tls.trust-store.type: 'PEMISH' is not a key store type"),
+        message);
   }
 
   @Test
