@@ -62,7 +62,10 @@ final class Audits {
           editor == Side.ERP ? editorStamp : otherStamp,
           editor == Side.CRM ? editorStamp : otherStamp,
           decidedBy(snapshot),
-          winner.product() + " value kept (" + reason(editorWins, editorStamp, otherStamp, snapshot) + ")");
+          winner.product()
+              + " value kept ("
+              + reason(editorWins, editorStamp, otherStamp, snapshot)
+              + ")");
     }
 
     /** A delete that raced an update on the other side (or an update that raced a delete). */
@@ -90,7 +93,10 @@ final class Audits {
               + ")");
     }
 
-    /** A side edited a field it does not source: not propagated, and the canonical value is restored. */
+    /**
+     * A side edited a field it does not source: not propagated, and the canonical value is
+     * restored.
+     */
     void ignoredEdit(
         final FieldBinding field, final Side editor, final Object edited, final Object canonical) {
       add(
@@ -173,6 +179,8 @@ final class Audits {
   }
 
   private static Instant instant(final Stamp stamp) {
-    return stamp == null || stamp.equals(Stamp.NEVER) ? null : Instant.ofEpochMilli(stamp.timestamp());
+    return stamp == null || stamp.equals(Stamp.NEVER)
+        ? null
+        : Instant.ofEpochMilli(stamp.timestamp());
   }
 }

@@ -19,8 +19,8 @@ import org.apache.avro.specific.SpecificData;
  *
  * <ol>
  *   <li>An event older than the last one seen from its side changes nothing.
- *   <li>An echo (origin marker, or an exact match of a pending write) confirms that write and
- *       every earlier one, and updates the side's observed image; it is never propagated.
+ *   <li>An echo (origin marker, or an exact match of a pending write) confirms that write and every
+ *       earlier one, and updates the side's observed image; it is never propagated.
  *   <li>A real edit updates the canonical image field by field. A side's edit of a field it does
  *       not source (one-way from the other side) is ignored and audited. A two-way field edited on
  *       both sides since they last agreed is a conflict, resolved by the map's policy (the
@@ -133,7 +133,8 @@ public final class SyncEngine {
 
   // ---- edits ----------------------------------------------------------------------------------
 
-  private void applyUpsert(final SyncState state, final SyncInput in, final Audits.Collector audit) {
+  private void applyUpsert(
+      final SyncState state, final SyncInput in, final Audits.Collector audit) {
     if (!state.everSeen()) {
       adopt(state, in);
       return;
@@ -167,8 +168,7 @@ public final class SyncEngine {
     if (state.deletedBy() == side || state.observed(side) == null) {
       return true;
     }
-    final boolean wins =
-        wins(side, in.stamp(), state.deletedStamp(), in.isSnapshot());
+    final boolean wins = wins(side, in.stamp(), state.deletedStamp(), in.isSnapshot());
     audit.deleteConflict(side, in.stamp(), state.deletedStamp(), false, wins, in.isSnapshot());
     return wins;
   }
@@ -219,7 +219,8 @@ public final class SyncEngine {
     }
   }
 
-  private void applyDelete(final SyncState state, final SyncInput in, final Audits.Collector audit) {
+  private void applyDelete(
+      final SyncState state, final SyncInput in, final Audits.Collector audit) {
     if (!state.live()) {
       return;
     }
@@ -311,8 +312,11 @@ public final class SyncEngine {
     return true;
   }
 
-  /** Whether an image repeats the previous one in every mapped field: nothing new from that side. */
-  private boolean sameImage(final IndexedRecord image, final IndexedRecord previous, final Side side) {
+  /**
+   * Whether an image repeats the previous one in every mapped field: nothing new from that side.
+   */
+  private boolean sameImage(
+      final IndexedRecord image, final IndexedRecord previous, final Side side) {
     if (previous == null) {
       return false;
     }

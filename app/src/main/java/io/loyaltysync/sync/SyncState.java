@@ -29,6 +29,7 @@ public final class SyncState {
   private final Side[] fieldSides;
   private final IndexedRecord[] observed = new IndexedRecord[2];
   private final Stamp[] observedStamps = {Stamp.NEVER, Stamp.NEVER};
+
   @SuppressWarnings("unchecked")
   private final Deque<Pending>[] pending = new Deque[] {new ArrayDeque<>(), new ArrayDeque<>()};
 
