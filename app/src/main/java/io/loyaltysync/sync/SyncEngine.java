@@ -197,6 +197,9 @@ public final class SyncEngine {
         }
         continue;
       }
+      if (seen != null && Objects.equals(seen.get(pos), value)) {
+        continue; // Unchanged since this side last reported it: stale, not an edit.
+      }
       final boolean agreedBefore = seen != null && Objects.equals(seen.get(pos), current);
       boolean wins = true;
       if (binding.type().bidirectional() && owner != side && !agreedBefore) {
