@@ -264,7 +264,7 @@ public final class SyncEngine {
       case ERP_WINS -> side == Side.ERP;
       case CRM_WINS -> side == Side.CRM;
       case LAST_WRITER_WINS -> {
-        final int order = stamp.compareTo(theirs);
+        final int order = Long.compare(stamp.timestamp(), theirs.timestamp());
         yield order > 0 || (order == 0 && side == Side.ERP);
       }
     };
