@@ -208,6 +208,9 @@ public final class SyncEngine {
         }
         continue;
       }
+      if (seen != null && Objects.equals(seen.get(pos), value)) {
+        continue; // Unchanged since this side last reported it: stale, not an edit.
+      }
       final boolean agreedBefore = seen != null && Objects.equals(seen.get(pos), current);
       boolean wins = true;
       if (binding.type().bidirectional() && owner != side && !agreedBefore) {
@@ -272,7 +275,7 @@ public final class SyncEngine {
       case ERP_WINS -> side == Side.ERP;
       case CRM_WINS -> side == Side.CRM;
       case LAST_WRITER_WINS -> {
-        final int order = stamp.compareTo(theirs);
+        final int order = Long.compare(stamp.timestamp(), theirs.timestamp());
         yield order > 0 || (order == 0 && side == Side.ERP);
       }
     };
