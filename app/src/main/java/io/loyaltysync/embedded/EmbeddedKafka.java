@@ -3,7 +3,6 @@ package io.loyaltysync.embedded;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -150,7 +149,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       final boolean temporary = dataDirectory == null;
       final Path directory = temporary ? createTemporaryDirectory() : prepare(dataDirectory);
       if (!LocalResources.claim(directory)) {
-        throw new EmbeddedKafkaException(directoryInUse(directory));
+        throw StartFailures.directoryInUse(directory);
       }
       try {
         return startIn(directory, temporary);
@@ -165,11 +164,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private EmbeddedKafka startIn(final Path directory, final boolean temporary) {
       if (LocalResources.isLockedByAnotherProcess(directory)) {
-        throw new EmbeddedKafkaException(directoryInUse(directory));
+        throw StartFailures.directoryInUse(directory);
       }
       final int brokerPort = port == 0 ? LocalResources.freePort() : port;
       if (!LocalResources.isFree(brokerPort)) {
-        throw new EmbeddedKafkaException(portTaken(brokerPort));
+        throw StartFailures.portTaken(brokerPort);
       }
       final int controllerPort = LocalResources.freePort();
       final KafkaConfig config =
@@ -181,7 +180,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.startup();
       } catch (final RuntimeException e) {
         stopAfterFailedStart(server);
-        throw explain(e, brokerPort, controllerPort, directory);
+        throw StartFailures.explain(e, brokerPort, controllerPort, directory);
       }
       LOG.info(
           "Embedded Kafka broker started on {}:{} (data in {}{})",
@@ -247,50 +246,6 @@ public final class EmbeddedKafka implements AutoCloseable {
       } catch (final RuntimeException e) {
         LOG.debug("Stopping the embedded broker after a failed start failed too", e);
       }
-    }
-
-    /** Kafka's start-up failures, turned into the one line a user needs. */
-    private static EmbeddedKafkaException explain(
-        final RuntimeException failure,
-        final int brokerPort,
-        final int controllerPort,
-        final Path directory) {
-      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-        final String message = String.valueOf(cause.getMessage());
-        if (cause instanceof BindException || message.contains("failed to bind")) {
-          // The controller's port was free a moment ago; another process can still take it.
-          final boolean controller = message.contains(":" + controllerPort);
-          return new EmbeddedKafkaException(
-              portTaken(controller ? controllerPort : brokerPort), failure);
-        }
-        if (message.contains("Failed to acquire lock")) {
-          return new EmbeddedKafkaException(directoryInUse(directory), failure);
-        }
-      }
-      return new EmbeddedKafkaException(
-          "cannot start the embedded Kafka broker: " + oneLine(failure), failure);
-    }
-
-    private static String portTaken(final int port) {
-      return "cannot start the embedded Kafka broker: port "
-          + port
-          + " on "
-          + BrokerProperties.LOOPBACK
-          + " is already in use";
-    }
-
-    private static String directoryInUse(final Path directory) {
-      return "cannot start the embedded Kafka broker: data directory "
-          + directory
-          + " is in use by another Kafka broker";
-    }
-
-    private static String oneLine(final Throwable failure) {
-      final String message = failure.getMessage();
-      return (message == null ? failure.getClass().getName() : message)
-          .lines()
-          .findFirst()
-          .orElse("");
     }
   }
 }
