@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
@@ -167,13 +168,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         throw StartFailures.directoryInUse(directory);
       }
       final int brokerPort = port == 0 ? LocalResources.freePort() : port;
-      if (!LocalResources.isFree(brokerPort)) {
-        throw StartFailures.portTaken(brokerPort);
-      }
+      LocalResources.requireBindable(brokerPort);
       final int controllerPort = LocalResources.freePort();
-      final KafkaConfig config =
-          new KafkaConfig(
-              BrokerProperties.of(brokerPort, controllerPort, directory, brokerProperties), false);
+      final KafkaConfig config;
+      try {
+        config =
+            new KafkaConfig(
+                BrokerProperties.of(brokerPort, controllerPort, directory, brokerProperties),
+                false);
+      } catch (final ConfigException | IllegalArgumentException e) {
+        throw StartFailures.invalidSetting(e);
+      }
       formatIfNew(directory);
       final KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       try {

@@ -2,6 +2,7 @@ package io.loyaltysync.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -40,13 +41,19 @@ final class LocalResources {
     }
   }
 
-  /** Whether {@code port} can be bound on the loopback interface now. */
-  static boolean isFree(final int port) {
+  /**
+   * Throws the one-line reason when {@code port} cannot be bound on the loopback interface now:
+   * taken, or not ours to bind (a privileged port).
+   */
+  static void requireBindable(final int port) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(loopback(), port), 1);
-      return true;
+    } catch (final BindException e) {
+      throw String.valueOf(e.getMessage()).contains("in use")
+          ? StartFailures.portTaken(port)
+          : StartFailures.portNotBindable(port, e);
     } catch (final IOException e) {
-      return false;
+      throw StartFailures.portNotBindable(port, e);
     }
   }
 

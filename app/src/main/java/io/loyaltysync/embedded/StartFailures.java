@@ -14,6 +14,23 @@ final class StartFailures {
     return new EmbeddedKafkaException(portTakenMessage(port));
   }
 
+  static EmbeddedKafkaException portNotBindable(final int port, final Exception cause) {
+    return new EmbeddedKafkaException(
+        CANNOT_START
+            + "port "
+            + port
+            + " on "
+            + BrokerProperties.LOOPBACK
+            + " cannot be bound: "
+            + cause.getMessage(),
+        cause);
+  }
+
+  static EmbeddedKafkaException invalidSetting(final RuntimeException cause) {
+    return new EmbeddedKafkaException(
+        CANNOT_START + "invalid broker setting: " + firstLine(cause), cause);
+  }
+
   static EmbeddedKafkaException directoryInUse(final Path directory) {
     return new EmbeddedKafkaException(directoryInUseMessage(directory));
   }
