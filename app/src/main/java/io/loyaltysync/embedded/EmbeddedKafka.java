@@ -133,7 +133,10 @@ public final class EmbeddedKafka implements AutoCloseable {
       return this;
     }
 
-    /** A {@code server.properties} setting applied over the embedded defaults. */
+    /**
+     * A {@code server.properties} setting applied over the embedded defaults (tuning); one that
+     * changes the listeners or directories takes the loopback-only and clean-up promises with it.
+     */
     public Builder brokerProperty(final String name, final String value) {
       brokerProperties.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
       return this;
@@ -180,7 +183,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         throw StartFailures.invalidSetting(e);
       }
       formatIfNew(directory);
-      final KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+      final KafkaRaftServer server;
+      try {
+        // Reads and checks the directory's meta.properties: a directory of another cluster or
+        // node fails here.
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+      } catch (final RuntimeException e) {
+        throw StartFailures.explain(e, brokerPort, controllerPort, directory);
+      }
       try {
         server.startup();
       } catch (final RuntimeException e) {
