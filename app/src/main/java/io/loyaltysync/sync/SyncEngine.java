@@ -18,13 +18,13 @@ import org.apache.avro.specific.SpecificData;
  * The sync rules for one template, as a pure function of (state, change event): no Kafka, no I/O.
  *
  * <ol>
- *   <li>An event older than the last one seen from its side changes nothing.
+ *   <li>An event older than the last one seen from its side, or that side's last event delivered
+ *       again, changes nothing.
  *   <li>An echo (origin marker, or an exact match of a pending write) confirms that write and every
  *       earlier one, and updates the side's observed image; it is never propagated.
- *   <li>A real edit updates the canonical image field by field. A side's edit of a field it does
- *       not source (one-way from the other side) is ignored and audited. A two-way field edited on
- *       both sides since they last agreed is a conflict, resolved by the map's policy (the
- *       initial-sync master for SNAPSHOT events) and audited.
+ *   <li>A real edit updates the canonical image by the {@link EditRules}: field by field, one-way
+ *       fields only from their source side, conflicts by the map's policy (the initial-sync master
+ *       for SNAPSHOT events), deletes as tombstones.
  *   <li>For each side, the image it will hold once pending writes land is compared with the
  *       canonical image on the columns written to it; a difference emits one write. So nothing is
  *       emitted when the sides agree, and an echo never causes a write back.
@@ -37,6 +37,7 @@ public final class SyncEngine {
   private final Side initialSyncMaster;
   private final int maxPending;
   private final Audits audits;
+  private final EditRules edits;
   private final int[][] writtenPositions = new int[2][];
 
   /**
@@ -55,6 +56,7 @@ public final class SyncEngine {
     this.initialSyncMaster = initialSyncMaster;
     this.maxPending = maxPending;
     this.audits = new Audits(map.template().id(), policy, initialSyncMaster);
+    this.edits = new EditRules(bindings, policy, initialSyncMaster);
     for (final Side side : Side.values()) {
       writtenPositions[side.ordinal()] =
           bindings.stream()
@@ -72,24 +74,36 @@ public final class SyncEngine {
   /** Applies one change event to {@code state} (mutated in place) and says what to emit. */
   public SyncResult apply(final SyncState state, final SyncInput in, final String entityKey) {
     final Side side = in.side();
-    if (in.stamp().isBefore(state.observedStamp(side))) {
+    if (in.stamp().isBefore(state.observedStamp(side)) || repeats(state, in)) {
       return new SyncResult(Outcome.NO_OP, List.of(), List.of());
     }
     final Audits.Collector audit = audits.collector(entityKey, in.nowMillis());
     final boolean echo = in.isDelete() ? confirmDelete(state, in) : confirmUpsert(state, in);
     if (echo) {
+      if (!in.isDelete()) {
+        edits.takeOneWayFields(state, in);
+      }
       state.observe(side, in.image(), in.stamp());
       return new SyncResult(Outcome.ECHO, reconcile(state), audit.events());
     }
     if (in.isDelete()) {
-      applyDelete(state, in, audit);
+      edits.delete(state, in, audit);
     } else if (!sameImage(in.image(), state.observed(side), side)) {
-      applyUpsert(state, in, audit);
+      edits.upsert(state, in, audit);
     }
     state.observe(side, in.image(), in.stamp());
     final List<Write> writes = reconcile(state);
     return new SyncResult(
         writes.isEmpty() ? Outcome.NO_OP : Outcome.EMITTED, writes, audit.events());
+  }
+
+  /** The side's last event delivered again: the same stamp and the same content. */
+  private boolean repeats(final SyncState state, final SyncInput in) {
+    final IndexedRecord last = state.observed(in.side());
+    if (!in.stamp().equals(state.observedStamp(in.side()))) {
+      return false;
+    }
+    return in.isDelete() ? last == null : sameImage(in.image(), last, in.side());
   }
 
   // ---- echoes ---------------------------------------------------------------------------------
@@ -109,19 +123,23 @@ public final class SyncEngine {
     return match >= 0 || in.fromOurWriter();
   }
 
+  /**
+   * A delete carries no image to match: without the origin marker, any pending delete takes it as
+   * its echo. A user's delete while this app's delete is on its way is then taken for that echo;
+   * the opposite mistake (an unmarked echo taken for a user's delete) would delete a row that
+   * should live, so this is the safer guess. Writers should stamp the origin marker.
+   */
   private boolean confirmDelete(final SyncState state, final SyncInput in) {
     final Deque<Pending> pending = state.pending(in.side());
     int index = 0;
-    int match = -1;
     for (final Pending write : pending) {
       if (write.image() == null) {
-        match = index;
-        break;
+        dropThrough(pending, index);
+        return true;
       }
       index++;
     }
-    dropThrough(pending, match);
-    return match >= 0 || in.fromOurWriter();
+    return in.fromOurWriter();
   }
 
   /** A write's echo confirms it and every write before it: they were applied or overwritten. */
@@ -129,156 +147,6 @@ public final class SyncEngine {
     for (int i = 0; i <= index; i++) {
       pending.removeFirst();
     }
-  }
-
-  // ---- edits ----------------------------------------------------------------------------------
-
-  private void applyUpsert(
-      final SyncState state, final SyncInput in, final Audits.Collector audit) {
-    if (!state.everSeen()) {
-      adopt(state, in);
-      return;
-    }
-    if (state.deleted()) {
-      if (recreates(state, in, audit)) {
-        state.revive();
-        adopt(state, in);
-      }
-      return;
-    }
-    merge(state, in, audit);
-  }
-
-  /** The row as {@code in} shows it becomes the canonical image: a new row, or a re-creation. */
-  private void adopt(final SyncState state, final SyncInput in) {
-    final Side side = in.side();
-    state.canonical(side, copy(in.image()));
-    state.canonical(side.other(), copy(in.mapped()));
-    for (int f = 0; f < bindings.size(); f++) {
-      state.field(f, side, in.stamp());
-    }
-  }
-
-  /** An upsert of a deleted row: a re-creation, or an edit that raced the delete. */
-  private boolean recreates(
-      final SyncState state, final SyncInput in, final Audits.Collector audit) {
-    final Side side = in.side();
-    // The deleting side re-created it, or the other side had applied the delete (no tombstone
-    // to it is still pending) and made the row anew: either way the upsert comes after the
-    // delete. Otherwise the other side edited a row it had not yet seen deleted: a conflict.
-    if (state.deletedBy() == side
-        || (state.observed(side) == null && !pendingDelete(state.pending(side)))) {
-      return true;
-    }
-    final boolean wins = wins(side, in.stamp(), state.deletedStamp(), in.isSnapshot());
-    audit.deleteConflict(side, in.stamp(), state.deletedStamp(), false, wins, in.isSnapshot());
-    return wins;
-  }
-
-  private static boolean pendingDelete(final Deque<Pending> pending) {
-    for (final Pending write : pending) {
-      if (write.image() == null) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void merge(final SyncState state, final SyncInput in, final Audits.Collector audit) {
-    final Side side = in.side();
-    final Side other = side.other();
-    final IndexedRecord canonical = state.canonical(side);
-    final IndexedRecord canonicalOther = state.canonical(other);
-    final IndexedRecord seen = state.observed(side);
-    for (int f = 0; f < bindings.size(); f++) {
-      final FieldBinding binding = bindings.get(f);
-      final int pos = binding.position(side);
-      final Object value = in.image().get(pos);
-      final Object current = canonical.get(pos);
-      if (Objects.equals(value, current)) {
-        continue;
-      }
-      final Side owner = state.fieldSide(f);
-      if (!binding.sourcedFrom(side)) {
-        if (owner == side) {
-          // Only a placeholder until the sourcing side reports the field: keep it in step.
-          canonical.put(pos, value);
-        } else if (seen == null || !Objects.equals(seen.get(pos), value)) {
-          audit.ignoredEdit(binding, side, value, current);
-        }
-        continue;
-      }
-      if (seen != null && Objects.equals(seen.get(pos), value)) {
-        continue; // Unchanged since this side last reported it: stale, not an edit.
-      }
-      final boolean agreedBefore = seen != null && Objects.equals(seen.get(pos), current);
-      boolean wins = true;
-      if (binding.type().bidirectional() && owner != side && !agreedBefore) {
-        wins = wins(side, in.stamp(), state.fieldStamp(f), in.isSnapshot());
-        audit.conflict(
-            binding,
-            side,
-            value,
-            canonicalOther.get(binding.position(other)),
-            in.stamp(),
-            state.fieldStamp(f),
-            wins,
-            in.isSnapshot());
-      }
-      if (wins) {
-        canonical.put(pos, value);
-        canonicalOther.put(binding.position(other), in.mapped().get(binding.position(other)));
-        state.field(f, side, in.stamp());
-      }
-    }
-  }
-
-  private void applyDelete(
-      final SyncState state, final SyncInput in, final Audits.Collector audit) {
-    if (!state.live()) {
-      return;
-    }
-    final Side side = in.side();
-    final IndexedRecord seen = state.observed(side);
-    // Edits of the other side this side had not seen when it deleted: the delete raced them.
-    Stamp latestUnseen = null;
-    if (seen != null) {
-      final IndexedRecord canonical = state.canonical(side);
-      for (int f = 0; f < bindings.size(); f++) {
-        final FieldBinding binding = bindings.get(f);
-        final int pos = binding.position(side);
-        if (state.fieldSide(f) == side.other()
-            && binding.sourcedFrom(side.other())
-            && !Objects.equals(seen.get(pos), canonical.get(pos))
-            && (latestUnseen == null || latestUnseen.isBefore(state.fieldStamp(f)))) {
-          latestUnseen = state.fieldStamp(f);
-        }
-      }
-    }
-    boolean wins = true;
-    if (latestUnseen != null) {
-      wins = wins(side, in.stamp(), latestUnseen, false);
-      audit.deleteConflict(side, in.stamp(), latestUnseen, true, wins, false);
-    }
-    if (wins) {
-      state.markDeleted(side, in.stamp(), in.nowMillis());
-    }
-  }
-
-  /** Whether {@code side}'s change at {@code stamp} beats the other side's at {@code theirs}. */
-  private boolean wins(
-      final Side side, final Stamp stamp, final Stamp theirs, final boolean snapshot) {
-    if (snapshot) {
-      return side == initialSyncMaster;
-    }
-    return switch (policy) {
-      case ERP_WINS -> side == Side.ERP;
-      case CRM_WINS -> side == Side.CRM;
-      case LAST_WRITER_WINS -> {
-        final int order = Long.compare(stamp.timestamp(), theirs.timestamp());
-        yield order > 0 || (order == 0 && side == Side.ERP);
-      }
-    };
   }
 
   // ---- writes ---------------------------------------------------------------------------------

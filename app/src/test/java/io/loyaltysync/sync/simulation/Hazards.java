@@ -47,20 +47,6 @@ final class Hazards {
       final IndexedRecord after,
       final long timestamp) {
     final List<UserAction> unknown = unknownActionsOfTheOtherSide(side, key);
-    if (world.config.avoids(KnownEngineBug.OLDER_CREATE_RESURRECTS_A_DELETED_ROW)) {
-      if (after == null && unknown.stream().anyMatch(a -> a.kind() == Operation.CREATE)) {
-        return "it races an older create it does not know of";
-      }
-      if (before == null
-          && unknown.stream()
-              .anyMatch(
-                  a ->
-                      a.kind() == Operation.DELETE
-                          && (a.timestamp() > timestamp
-                              || (a.timestamp() == timestamp && a.side() == Side.ERP)))) {
-        return "it races a delete that wins by its timestamp";
-      }
-    }
     if (after != null
         && world.config.avoids(KnownEngineBug.MERGE_BREAKS_A_CROSS_FIELD_RULE)
         && setsALinkedField(side, before, after)
@@ -77,21 +63,7 @@ final class Hazards {
         && coincidesWithAConcurrentEdit(side, key, before, after, unknown)) {
       return "it sets a field to a value the other side concurrently set or left";
     }
-    if (after != null
-        && before != null
-        && world.config.avoids(KnownEngineBug.IGNORED_EDIT_REVIVES_A_DELETED_ROW)
-        && !world.rows.sameMapped(side, before, after)
-        && !changesASourcedField(side, before, after)
-        && deleted(key)) {
-      return "it only edits fields this side does not source, of a row deleted before";
-    }
     return null;
-  }
-
-  /** Whether a duplicate or re-delivery of {@code event} would trigger an open bug. */
-  boolean vetoRepeat(final FeedEvent event) {
-    return world.config.avoids(KnownEngineBug.REPEATED_DELETE_DELETES_A_REVIVED_ROW)
-        && EventFactory.op(event.event()) == Operation.DELETE;
   }
 
   /**

