@@ -23,14 +23,17 @@ final class EditRules {
   private final List<FieldBinding> bindings;
   private final ConflictPolicy policy;
   private final Side initialSyncMaster;
+  private final FieldGroups groups;
 
   EditRules(
       final List<FieldBinding> bindings,
       final ConflictPolicy policy,
-      final Side initialSyncMaster) {
+      final Side initialSyncMaster,
+      final FieldGroups groups) {
     this.bindings = bindings;
     this.policy = policy;
     this.initialSyncMaster = initialSyncMaster;
+    this.groups = groups;
   }
 
   // ---- upserts --------------------------------------------------------------------------------
@@ -163,6 +166,12 @@ final class EditRules {
         }
         continue;
       }
+      if (groups.grouped(f)) {
+        if (groups.groupOf(f) == f) {
+          mergeGroup(state, in, audit, f);
+        }
+        continue;
+      }
       if (seen != null && Objects.equals(seen.get(pos), value)) {
         continue; // unchanged since the side last reported it: not an edit
       }
@@ -192,6 +201,68 @@ final class EditRules {
       }
       if (wins) {
         take(state, binding, f, in);
+      }
+    }
+  }
+
+  /**
+   * Fields a cross-field rule binds merge as one: if the side edited any of them and its edit wins
+   * against the other side's newest edit among them, all of them take the side's values (which its
+   * system validated together); otherwise none does.
+   */
+  private void mergeGroup(
+      final SyncState state, final SyncInput in, final Audits.Collector audit, final int root) {
+    final Side side = in.side();
+    final Side other = side.other();
+    final IndexedRecord seen = state.observed(side);
+    final IndexedRecord canonical = state.canonical(side);
+    boolean edited = false;
+    boolean differs = false;
+    boolean sawAll = seen != null;
+    Stamp theirs = null;
+    for (int b = 0; b < bindings.size(); b++) {
+      final FieldBinding binding = bindings.get(b);
+      if (groups.groupOf(b) != root || !binding.sourcedFrom(side)) {
+        continue;
+      }
+      final int pos = binding.position(side);
+      final Object value = in.image().get(pos);
+      edited |= seen == null || !Objects.equals(seen.get(pos), value);
+      differs |= !Objects.equals(value, canonical.get(pos));
+      sawAll &= seen != null && Objects.equals(seen.get(pos), canonical.get(pos));
+      if (state.fieldSide(b) == other
+          && binding.sourcedFrom(other)
+          && !state.fieldStamp(b).equals(Stamp.NEVER)
+          && (theirs == null || theirs.timestamp() < state.fieldStamp(b).timestamp())) {
+        theirs = state.fieldStamp(b);
+      }
+    }
+    if (!edited) {
+      return;
+    }
+    final boolean wins = theirs == null || wins(side, in.stamp(), theirs, in.isSnapshot(), sawAll);
+    for (int b = 0; b < bindings.size(); b++) {
+      final FieldBinding binding = bindings.get(b);
+      if (groups.groupOf(b) != root || !binding.sourcedFrom(side)) {
+        continue;
+      }
+      final int pos = binding.position(side);
+      if (theirs != null
+          && !sawAll
+          && differs
+          && !Objects.equals(in.image().get(pos), canonical.get(pos))) {
+        audit.conflict(
+            binding,
+            side,
+            in.image().get(pos),
+            state.canonical(other).get(binding.position(other)),
+            in.stamp(),
+            theirs,
+            wins,
+            in.isSnapshot());
+      }
+      if (wins) {
+        take(state, binding, b, in);
       }
     }
   }

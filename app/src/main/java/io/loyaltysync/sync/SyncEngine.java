@@ -56,7 +56,9 @@ public final class SyncEngine {
     this.initialSyncMaster = initialSyncMaster;
     this.maxPending = maxPending;
     this.audits = new Audits(map.template().id(), policy, initialSyncMaster);
-    this.edits = new EditRules(bindings, policy, initialSyncMaster);
+    this.edits =
+        new EditRules(
+            bindings, policy, initialSyncMaster, FieldGroups.of(map.template(), bindings));
     for (final Side side : Side.values()) {
       writtenPositions[side.ordinal()] =
           bindings.stream()

@@ -47,12 +47,6 @@ final class Hazards {
       final IndexedRecord after,
       final long timestamp) {
     final List<UserAction> unknown = unknownActionsOfTheOtherSide(side, key);
-    if (after != null
-        && world.config.avoids(KnownEngineBug.MERGE_BREAKS_A_CROSS_FIELD_RULE)
-        && setsALinkedField(side, before, after)
-        && (!quiet(key) || mergesIntoAnInvalidRow(side, key, before, after))) {
-      return "it changes fields a cross-field rule binds while the row is in flight";
-    }
     if (after == null
         && world.config.avoids(KnownEngineBug.EQUAL_VALUE_EDIT_NOT_RECORDED)
         && anUnknownEditRestoredWhatThisSideShows(side, before, unknown)) {
@@ -91,63 +85,6 @@ final class Hazards {
       }
     }
     return unknown;
-  }
-
-  /** Whether nothing about the key is in flight: no undelivered event, no unconfirmed write. */
-  private boolean quiet(final String key) {
-    for (final Side side : Side.values()) {
-      final SimulatedSystem system = world.system(side);
-      if (system.feed.stream().anyMatch(e -> e.key().equals(key))
-          || system.writes.stream().anyMatch(w -> w.output().key().equals(key))
-          || unconfirmed.waitsForAny(side, key)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether the action's changed fields, laid over the row as it should stand, break a rule. */
-  private boolean mergesIntoAnInvalidRow(
-      final Side side, final String key, final IndexedRecord before, final IndexedRecord after) {
-    if (before == null || !setsALinkedField(side, before, after)) {
-      return false;
-    }
-    final Rows rows = world.rows;
-    final Oracle.Expected ideal = ideal(key);
-    if (ideal == null || ideal.erpRow() == null) {
-      // An edit of a row that should be gone: what the sync merges it into is anyone's guess.
-      return true;
-    }
-    final IndexedRecord erpBefore = rows.asErp(side, before);
-    for (final FieldBinding binding : rows.bindings()) {
-      if (rows.linked(binding)
-          && !Objects.equals(
-              Rows.value(Side.ERP, erpBefore, binding),
-              Rows.value(Side.ERP, ideal.erpRow(), binding))) {
-        // This side shows a stale value of a bound field: the merge may pair it up wrongly.
-        return true;
-      }
-    }
-    final IndexedRecord merged = Rows.copy(ideal.erpRow());
-    final IndexedRecord erpAfter = rows.asErp(side, after);
-    for (final FieldBinding binding : rows.bindings()) {
-      if (Rows.twoWay(binding) && changed(side, before, after, binding)) {
-        final int pos = binding.position(Side.ERP);
-        merged.put(pos, erpAfter.get(pos));
-      }
-    }
-    return !rows.valid(Side.ERP, merged);
-  }
-
-  /** Whether the action creates the row or changes a field a cross-field rule binds. */
-  private boolean setsALinkedField(
-      final Side side, final IndexedRecord before, final IndexedRecord after) {
-    for (final FieldBinding binding : world.rows.bindings()) {
-      if (world.rows.linked(binding) && (before == null || changed(side, before, after, binding))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The row {@code key} should hold by the users' actions so far. */

@@ -26,16 +26,6 @@ enum KnownEngineBug {
   EQUAL_VALUE_EDIT_NOT_RECORDED,
 
   /**
-   * The field-by-field merge of concurrent edits can make a row that breaks a cross-field rule
-   * (REWARDPOINTCURRENCY is required when REWARDPOINTTYPE is amount and must be empty when it is
-   * quantity): F&amp;O edits type and currency, Dataverse concurrently edits the currency; the
-   * merged row has F&amp;O's type and Dataverse's currency, and both systems refuse it, so the
-   * sides never converge. Avoided: no user changes such fields while the other side concurrently
-   * did.
-   */
-  MERGE_BREAKS_A_CROSS_FIELD_RULE,
-
-  /**
    * A user's change that looks exactly like a write the sync waits for (the same row, or any delete
    * while a delete is pending) is taken for that write's echo: it is never merged, and the earlier
    * pending writes are dropped. Tolerated: the no-lost-update check leaves out a user's change the

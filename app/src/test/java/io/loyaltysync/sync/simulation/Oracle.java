@@ -3,6 +3,7 @@ package io.loyaltysync.sync.simulation;
 import io.loyaltysync.avro.common.Operation;
 import io.loyaltysync.mapping.FieldBinding;
 import io.loyaltysync.mapping.Side;
+import io.loyaltysync.sync.FieldGroups;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -85,11 +86,13 @@ final class Oracle {
 
   private final Rows rows;
   private final Set<KnownEngineBug> avoided;
+  private final FieldGroups groups;
 
   /**
    * @param avoided the open bugs whose effects the expectation tolerates
    */
   Oracle(final Rows rows, final Set<KnownEngineBug> avoided) {
+    this.groups = FieldGroups.of(rows.template(), rows.bindings());
     this.rows = rows;
     this.avoided = avoided;
   }
@@ -150,7 +153,8 @@ final class Oracle {
           continue;
         }
         final int pos = binding.position(Side.ERP);
-        if (changed(action, binding)) {
+        // Fields a cross-field rule binds are set together by the newest edit of any of them.
+        if (changed(action, binding) || changedItsGroup(action, b)) {
           row.put(pos, erp.get(pos));
           setBy[b] = action;
           tolerated[b] = NONE;
@@ -160,6 +164,18 @@ final class Oracle {
       }
     }
     return new Expected(row, setBy, tolerated);
+  }
+
+  private boolean changedItsGroup(final UserAction action, final int binding) {
+    if (!groups.grouped(binding)) {
+      return false;
+    }
+    for (int b = 0; b < rows.bindings().size(); b++) {
+      if (groups.groupOf(b) == groups.groupOf(binding) && changed(action, rows.bindings().get(b))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a delete of the row comes before {@code update}: the sync may see it revive it. */
