@@ -20,7 +20,9 @@ import org.apache.avro.specific.SpecificData;
  */
 final class RowSpace {
 
-  private static final List<String> CURRENCIES = List.of("USD", "EUR", "DKK");
+  /** The currencies rows use; all of them are in Dataverse's reference data. */
+  static final List<String> CURRENCIES = List.of("USD", "EUR", "DKK");
+
   private static final List<String> COMPANIES = List.of("usmf", "demf");
   private static final List<Object> DATES =
       List.of(

@@ -60,14 +60,45 @@ final class Simulation {
     return ROWS.computeIfAbsent(template, t -> new Rows(MAPS.current(t)));
   }
 
-  private World newWorld(final SimConfig config, final List<String> trace) {
+  /** The simulation through the whole Kafka Streams topology, in a TopologyTestDriver. */
+  static Simulation ofTopology() {
+    return new Simulation(
+        config ->
+            new TopologySyncUnderTest(
+                config.template(),
+                config.policy(),
+                MAPS.current(config.template()).definition().initialSyncMaster(),
+                config.maxPending()));
+  }
+
+  private World newWorld(
+      final SimConfig config, final SyncUnderTest sync, final List<String> trace) {
     final Rows rows = rows(config.template());
-    return new World(config, rows, new RowSpace(rows), syncs.apply(config), trace);
+    return new World(config, rows, new RowSpace(rows), sync, trace);
+  }
+
+  /** A sync under test that holds resources (a test driver) is closed after its run. */
+  private static void close(final SyncUnderTest sync) {
+    if (sync instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (final Exception e) {
+        throw new IllegalStateException("cannot close the sync under test", e);
+      }
+    }
   }
 
   /** Generates and runs the random history of {@code config}'s seed. */
   Run generate(final SimConfig config) {
-    final World world = newWorld(config, null);
+    final SyncUnderTest sync = syncs.apply(config);
+    try {
+      return generate(config, newWorld(config, sync, null));
+    } finally {
+      close(sync);
+    }
+  }
+
+  private Run generate(final SimConfig config, final World world) {
     final Random random = new Random(config.seed());
     final StepGenerator generator =
         new StepGenerator(world, random, world.space.keys(config.keys()));
@@ -86,8 +117,21 @@ final class Simulation {
 
   /** Replays {@code history} from scratch; with a trace when {@code traced}. */
   Run replay(final SimConfig config, final List<Step> history, final boolean traced) {
+    final SyncUnderTest sync = syncs.apply(config);
+    try {
+      return replay(config, history, traced, sync);
+    } finally {
+      close(sync);
+    }
+  }
+
+  private Run replay(
+      final SimConfig config,
+      final List<Step> history,
+      final boolean traced,
+      final SyncUnderTest sync) {
     final List<String> trace = traced ? new ArrayList<>() : null;
-    final World world = newWorld(config, trace);
+    final World world = newWorld(config, sync, trace);
     try {
       for (int i = 0; i < history.size(); i++) {
         world.log(String.format("%3d. %s", i + 1, history.get(i).describe(world.rows)));

@@ -1,0 +1,47 @@
+package io.loyaltysync.sync.simulation;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.loyaltysync.mapping.ConflictPolicy;
+import io.loyaltysync.mapping.Template;
+import java.util.Arrays;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The convergence simulation through the whole topology (serdes, processor, state store, outbound
+ * topics, metrics) in a TopologyTestDriver: the same histories as {@link
+ * ConvergenceSimulationTest}, fewer of them, since each run starts a driver. System property {@code
+ * simulation.topology.seeds} (default 10 per template).
+ */
+class TopologyConvergenceSimulationTest {
+
+  private static final int SEEDS = Integer.getInteger("simulation.topology.seeds", 10);
+  private static final int STEPS = Integer.getInteger("simulation.steps", 1000);
+
+  private final Simulation simulation = Simulation.ofTopology();
+
+  @TestFactory
+  Stream<DynamicTest> shouldConvergeThroughTheTopologyUnderLastWriterWins() {
+    return Arrays.stream(Template.values())
+        .flatMap(
+            template ->
+                LongStream.rangeClosed(1, SEEDS)
+                    .mapToObj(
+                        seed ->
+                            SimConfig.forSeed(
+                                template, ConflictPolicy.LAST_WRITER_WINS, seed, STEPS))
+                    .map(
+                        config ->
+                            DynamicTest.dynamicTest(
+                                template.id() + " seed " + config.seed(),
+                                () -> {
+                                  final Simulation.Run run = simulation.generate(config);
+                                  if (run.failure() != null) {
+                                    fail(simulation.explain(config, run));
+                                  }
+                                })));
+  }
+}
