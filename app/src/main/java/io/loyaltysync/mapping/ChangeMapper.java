@@ -63,10 +63,10 @@ public final class ChangeMapper {
     }
     if (op == Operation.DELETE) {
       if (declaredKey != null) {
-        return new MappedChange(op, keys.normalise(declaredKey), null, source);
+        return new MappedChange(op, keys.normalise(declaredKey), null, source, null);
       }
       if (after != null) {
-        return new MappedChange(op, keys.keyOf(after), null, source);
+        return new MappedChange(op, keys.keyOf(after), null, source, null);
       }
       throw RecordRejectedException.validation("key: required for DELETE (after is null)");
     }
@@ -82,6 +82,6 @@ public final class ChangeMapper {
             "key: " + normalised + " does not match the row's key " + key);
       }
     }
-    return new MappedChange(op, key, mapped, source);
+    return new MappedChange(op, key, mapped, source, after);
   }
 }

@@ -11,9 +11,15 @@ import org.apache.avro.generic.IndexedRecord;
  * @param key the normalised key record
  * @param value the mapped record; null for a delete
  * @param source the source event's metadata, for traceability
+ * @param sourceImage the row as the source side reported it (the event's after-image); null for a
+ *     delete
  */
 public record MappedChange(
-    Operation operation, IndexedRecord key, MappedRecord value, SourceMetadata source) {
+    Operation operation,
+    IndexedRecord key,
+    MappedRecord value,
+    SourceMetadata source,
+    IndexedRecord sourceImage) {
 
   public boolean isDelete() {
     return operation == Operation.DELETE;

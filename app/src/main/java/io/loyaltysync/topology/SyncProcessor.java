@@ -113,41 +113,45 @@ final class SyncProcessor implements Processor<byte[], byte[], String, Object> {
 
   private void handle(final Origin origin, final Side side, final boolean released) {
     final Direction direction = direction(side);
-    final IndexedRecord event;
     final MappedChange change;
+    final String key;
     try {
-      if (origin.value() == null) {
-        throw new RecordRejectedException(
-            ErrorCategory.DESERIALIZATION,
-            "no value: a change feed carries change events, not tombstones");
-      }
-      event = decode(side, origin);
-      change = map.changes(direction).map(event);
-      final String key = KeyText.of(change.key());
-      final String recordKey =
-          origin.key() == null ? null : new String(origin.key(), StandardCharsets.UTF_8);
-      if (!key.equals(recordKey)) {
-        throw RecordRejectedException.validation(
-            "record key "
-                + (recordKey == null ? "is missing" : "'" + recordKey + "' is not")
-                + " the row's normalised key '"
-                + key
-                + "': both feeds must key a row the same way so one task owns it");
-      }
+      change = map.changes(direction).map(decode(side, origin));
+      key = KeyText.of(change.key());
+      checkRecordKey(origin, key);
     } catch (final RecordRejectedException e) {
       deadLetter(origin, direction, e.category(), e.reason(), released ? Counter.RELEASED : null);
       return;
     }
-    final String key = KeyText.of(change.key());
     if (!released && parking != null && side == Side.ERP && parking.parks(key, change, origin)) {
       metrics.count(direction, Counter.PARKED);
       return;
     }
-    apply(key, side, event, change, origin, released);
+    apply(key, side, change, origin, released);
+  }
+
+  /** Both feeds must key a row by its normalised key, so that one task owns the row. */
+  private static void checkRecordKey(final Origin origin, final String key)
+      throws RecordRejectedException {
+    final String recordKey =
+        origin.key() == null ? null : new String(origin.key(), StandardCharsets.UTF_8);
+    if (!key.equals(recordKey)) {
+      throw RecordRejectedException.validation(
+          "record key "
+              + (recordKey == null ? "is missing" : "'" + recordKey + "' is not")
+              + " the row's normalised key '"
+              + key
+              + "': both feeds must key a row the same way so one task owns it");
+    }
   }
 
   private IndexedRecord decode(final Side side, final Origin origin)
       throws RecordRejectedException {
+    if (origin.value() == null) {
+      throw new RecordRejectedException(
+          ErrorCategory.DESERIALIZATION,
+          "no value: a change feed carries change events, not tombstones");
+    }
     try {
       return decoders.get(side).deserialize(origin.topic(), origin.value());
     } catch (final UndecodableRecordException e) {
@@ -158,7 +162,6 @@ final class SyncProcessor implements Processor<byte[], byte[], String, Object> {
   private void apply(
       final String key,
       final Side side,
-      final IndexedRecord event,
       final MappedChange change,
       final Origin origin,
       final boolean released) {
@@ -173,7 +176,7 @@ final class SyncProcessor implements Processor<byte[], byte[], String, Object> {
         new SyncInput(
             side,
             change.operation(),
-            change.isDelete() ? null : (IndexedRecord) event.get(wiring.afterPosition(side)),
+            change.sourceImage(),
             change.isDelete() ? null : change.value().record(),
             new Stamp(
                 source.getTimestamp().toEpochMilli(),

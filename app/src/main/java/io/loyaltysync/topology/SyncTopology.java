@@ -54,10 +54,6 @@ public final class SyncTopology {
     String recordSink(final Side side) {
       return recordSinks.get(side);
     }
-
-    int afterPosition(final Side side) {
-      return map.template().changeEvent(side).getField("after").pos();
-    }
   }
 
   private final SyncConfig config;

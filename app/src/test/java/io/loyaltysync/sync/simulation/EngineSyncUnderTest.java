@@ -65,7 +65,7 @@ final class EngineSyncUnderTest implements SyncUnderTest {
     }
     final SourceMetadata source = change.source();
     final Long sequence = source.getSequence();
-    final IndexedRecord after = (IndexedRecord) changeEvent.get(fieldPosition(changeEvent));
+    final IndexedRecord after = change.sourceImage();
     final SyncInput input =
         new SyncInput(
             side,
@@ -95,10 +95,6 @@ final class EngineSyncUnderTest implements SyncUnderTest {
         ignoredEdits++;
       }
     }
-  }
-
-  private static int fieldPosition(final SpecificRecord changeEvent) {
-    return changeEvent.getSchema().getField("after").pos();
   }
 
   @Override
