@@ -1,5 +1,6 @@
 package io.loyaltysync.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,11 +12,24 @@ import picocli.CommandLine.Command;
     description =
         "Exactly-once, bidirectional sync of loyalty cards, levels and reward points between"
             + " Dynamics 365 F&O / Commerce and Dataverse.",
-    subcommands = {MapCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      TopicsCommand.class,
+      DescribeCommand.class,
+      MapCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
   /** Avro refuses to instantiate generated classes from packages it has not been told to trust. */
   static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
+
+  /** Exit code of a job that stopped on an error while it ran. */
+  static final int FAILED = 1;
+
+  /** Exit code of a configuration, or a cluster, the job must not start on. */
+  static final int BAD_CONFIGURATION = 2;
 
   private static final String OUR_PACKAGE = "io.loyaltysync.avro";
 
@@ -29,6 +43,11 @@ public final class Main {
   /** The command line, built the same way for the launcher and the tests. */
   public static CommandLine commandLine() {
     return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /** The process environment, one of the configuration layers. */
+  static Map<String, String> environment() {
+    return System.getenv();
   }
 
   /**
