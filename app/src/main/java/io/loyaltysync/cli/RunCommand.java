@@ -46,24 +46,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin private ConfigMixin options;
 
+  @Mixin private TopicLayoutOptions layout;
+
   @Option(
       names = "--create-topics",
       description = "On a real cluster, create missing topics instead of refusing to start.")
   private boolean createTopics;
-
-  @Option(
-      names = "--partitions",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Partitions of each topic it creates (default: ${DEFAULT-VALUE}).")
-  private int partitions;
-
-  @Option(
-      names = "--replication-factor",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Replicas each topic needs, and gets when created (default: ${DEFAULT-VALUE}).")
-  private short replicationFactor;
 
   @Option(
       names = "--embedded-data-dir",
@@ -82,8 +70,8 @@ public final class RunCommand implements Callable<Integer> {
     } catch (final ConfigException e) {
       return refuse(err, e.getMessage());
     }
-    if (partitions < 1 || replicationFactor < 1) {
-      return refuse(err, "--partitions and --replication-factor must be positive");
+    if (layout.problem() != null) {
+      return refuse(err, layout.problem());
     }
     LOG.info("Options set (defaults aside, secrets hidden): {}", ConfigLayers.redacted(merged));
     final boolean embedded = configured.bootstrapServers().isEmpty();
@@ -94,8 +82,9 @@ public final class RunCommand implements Callable<Integer> {
       final TopicAdmin topicAdmin = new TopicAdmin(admin, TopicsCommand.ADMIN_TIMEOUT);
       final TopicReport report =
           embedded || createTopics
-              ? topicAdmin.createMissing(topology.topics(), partitions, replicationFactor)
-              : topicAdmin.check(topology.topics(), replicationFactor);
+              ? topicAdmin.createMissing(
+                  topology.topics(), layout.partitions, layout.replicationFactor)
+              : topicAdmin.check(topology.topics(), layout.replicationFactor);
       if (!report.ok()) {
         closeQuietly(broker);
         return refuse(

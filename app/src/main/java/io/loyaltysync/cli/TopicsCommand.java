@@ -38,22 +38,10 @@ public final class TopicsCommand implements Callable<Integer> {
 
   @Mixin private ConfigMixin options;
 
+  @Mixin private TopicLayoutOptions layout;
+
   @ArgGroup(exclusive = true)
   private Mode mode;
-
-  @Option(
-      names = "--partitions",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Partitions of each topic it creates (default: ${DEFAULT-VALUE}).")
-  private int partitions;
-
-  @Option(
-      names = "--replication-factor",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Replicas of each topic; fewer is a problem (default: ${DEFAULT-VALUE}).")
-  private short replicationFactor;
 
   static final class Mode {
     @Option(names = "--create", description = "Create missing topics, then check (default).")
@@ -79,8 +67,8 @@ public final class TopicsCommand implements Callable<Integer> {
       err.flush();
       return Main.BAD_CONFIGURATION;
     }
-    if (partitions < 1 || replicationFactor < 1) {
-      err.println("topics: --partitions and --replication-factor must be positive");
+    if (layout.problem() != null) {
+      err.println("topics: " + layout.problem());
       err.flush();
       return Main.BAD_CONFIGURATION;
     }
@@ -90,8 +78,8 @@ public final class TopicsCommand implements Callable<Integer> {
       final TopicAdmin topicAdmin = new TopicAdmin(admin, ADMIN_TIMEOUT);
       final TopicReport report =
           checkOnly
-              ? topicAdmin.check(topics, replicationFactor)
-              : topicAdmin.createMissing(topics, partitions, replicationFactor);
+              ? topicAdmin.check(topics, layout.replicationFactor)
+              : topicAdmin.createMissing(topics, layout.partitions, layout.replicationFactor);
       TopicTable.print(topics, report, spec.commandLine().getOut());
       if (!report.ok()) {
         err.println("topics: " + report.problems().size() + " problem(s):");
