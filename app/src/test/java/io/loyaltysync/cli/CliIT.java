@@ -7,6 +7,8 @@ import io.loyaltysync.embedded.EmbeddedKafka;
 import io.loyaltysync.embedded.KafkaClients;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -70,6 +72,9 @@ class CliIT {
               Map.of("skew.crm.msdyn_loyaltycard.changes", NewPartitions.increaseTo(2)))
           .all()
           .get();
+      // The call returns once the controller has the change; the broker's metadata follows a
+      // moment later, and a check that reads it earlier would see one partition and start the job.
+      awaitPartitions(admin, "skew.crm.msdyn_loyaltycard.changes", 2);
     }
 
     // When the topics are checked, and the job asked to run on them
@@ -110,6 +115,18 @@ class CliIT {
     assertEquals(Main.BAD_CONFIGURATION, job.exitCode(), job.toString());
     assertTrue(job.err().contains("missing.erp.loyalty-card.changes: missing"), job.err());
     assertTrue(job.err().contains("--create-topics"), job.err());
+  }
+
+  private static void awaitPartitions(final Admin admin, final String topic, final int partitions)
+      throws Exception {
+    final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size()
+        != partitions) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(topic + " never showed " + partitions + " partitions");
+      }
+      Thread.sleep(50);
+    }
   }
 
   private static String cluster() {
