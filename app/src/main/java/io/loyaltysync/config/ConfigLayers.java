@@ -79,7 +79,9 @@ public final class ConfigLayers {
         } else {
           options.put(option, variable.getValue());
         }
-      } else if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length()) {
+      } else if (name.startsWith(KAFKA_ENV_PREFIX)
+          && name.length() > KAFKA_ENV_PREFIX.length()
+          && !isKafkaLauncherVariable(name)) {
         options.put(kafkaOption(name), variable.getValue());
       }
     }
@@ -88,6 +90,20 @@ public final class ConfigLayers {
           "unknown environment variable(s) " + unknown + ": no option has that name");
     }
     return options;
+  }
+
+  /**
+   * Whether a {@code KAFKA_*} variable belongs to Kafka's own launch scripts and images (JVM
+   * options, install paths) rather than naming a client property: {@code KAFKA_OPTS}, {@code
+   * KAFKA_HEAP_OPTS} and every other {@code *_OPTS}, {@code KAFKA_HOME}, {@code KAFKA_DEBUG}. Set
+   * on a machine that also runs Kafka's tools, they would otherwise reach the clients as unknown
+   * properties such as {@code opts}.
+   */
+  static boolean isKafkaLauncherVariable(final String name) {
+    return name.endsWith("_OPTS")
+        || name.equals("KAFKA_HOME")
+        || name.equals("KAFKA_DEBUG")
+        || name.equals("KAFKA_VERSION");
   }
 
   /** The environment variable of an option: {@code topic.prefix} -> LOYALTY_SYNC_TOPIC_PREFIX. */

@@ -78,6 +78,21 @@ class ConfigLayersTest {
   }
 
   @Test
+  void shouldLeaveKafkasLauncherVariablesToKafkasScripts() {
+    final SyncConfig config =
+        ConfigLayers.resolve(
+            Map.of(),
+            Map.of(
+                "KAFKA_OPTS", "-Djava.security.auth.login.config=/etc/jaas.conf",
+                "KAFKA_HEAP_OPTS", "-Xmx1g",
+                "KAFKA_HOME", "/opt/kafka",
+                "KAFKA_CLIENT_ID", "sync-1"),
+            Map.of());
+
+    assertEquals(Map.of("client.id", "sync-1"), config.kafkaOverrides());
+  }
+
+  @Test
   void shouldLetAFlagOverrideAKafkaVariable() {
     final SyncConfig config =
         ConfigLayers.resolve(
