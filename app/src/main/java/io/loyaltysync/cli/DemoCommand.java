@@ -13,7 +13,6 @@ import io.loyaltysync.topology.SyncTopology;
 import io.loyaltysync.topology.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -223,24 +221,14 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static void send(
       final KafkaProducer<byte[], byte[]> producer, final DemoEvents.Event event) {
-    final byte[] key =
-        event.topic().keySerde().serializer().serialize(event.topic().name(), event.key());
-    final byte[] value =
-        event.raw() != null ? event.raw().getBytes(StandardCharsets.UTF_8) : serialize(event);
     try {
-      producer.send(new ProducerRecord<>(event.topic().name(), key, value)).get();
+      producer.send(event.toProducerRecord()).get();
     } catch (final InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while publishing", e);
     } catch (final ExecutionException e) {
       throw new IllegalStateException("cannot publish to " + event.topic().name(), e.getCause());
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static byte[] serialize(final DemoEvents.Event event) {
-    final Topics.Topic<Object> topic = (Topics.Topic<Object>) event.topic();
-    return topic.valueSerde().serializer().serialize(topic.name(), event.value());
   }
 
   private static SyncConfig config(final EmbeddedKafka broker, final Path stateDir) {

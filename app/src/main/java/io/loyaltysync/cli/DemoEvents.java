@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The demo's bundled sample of change events ({@value #RESOURCE}), one JSON line each: the phase it
@@ -38,7 +39,25 @@ final class DemoEvents {
    * @param value the change event, or null for a raw record
    * @param raw the raw bytes' text, or null for a change event
    */
-  record Event(String phase, Topics.Topic<?> topic, String key, Object value, String raw) {}
+  record Event(String phase, Topics.Topic<?> topic, String key, Object value, String raw) {
+
+    /**
+     * The record as its change feed would publish it: key and value through the topic's serdes
+     * (registering the value's schema, or looking it up), or the raw text's bytes.
+     */
+    ProducerRecord<byte[], byte[]> toProducerRecord() {
+      final byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
+      final byte[] valueBytes =
+          raw != null ? raw.getBytes(StandardCharsets.UTF_8) : serializedValue();
+      return new ProducerRecord<>(topic.name(), keyBytes, valueBytes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private byte[] serializedValue() {
+      final Topics.Topic<Object> typed = (Topics.Topic<Object>) topic;
+      return typed.valueSerde().serializer().serialize(typed.name(), value);
+    }
+  }
 
   private DemoEvents() {}
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       DemoCommand.class,
+      PublishSampleCommand.class,
       TopicsCommand.class,
       DescribeCommand.class,
       MapCommand.class,

@@ -3,17 +3,27 @@ package io.loyaltysync.serde;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyaltysync.avro.common.LoyaltyCardKey;
 import io.loyaltysync.avro.error.ErrorCategory;
 import io.loyaltysync.avro.event.ErpLoyaltyCardChange;
+import io.loyaltysync.embedded.EmbeddedKafka;
+import io.loyaltysync.mapping.Side;
+import io.loyaltysync.mapping.Template;
+import io.loyaltysync.topology.LiveSync;
+import io.loyaltysync.topology.Topics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTP client against a real Confluent-compatible registry: Apicurio Registry's {@code
  * /apis/ccompat/v7}, started once for the class as a separate process. Each test uses subjects of
- * its own, and reads back through a fresh client so that no cache answers for the server.
+ * its own, and reads back through a fresh client so that no cache answers for the server. One test
+ * also runs the whole job on an embedded broker against it.
  */
 class ApicurioRegistryIT {
 
@@ -181,6 +192,55 @@ class ApicurioRegistryIT {
     // Then
     assertEquals(ErrorCategory.UNKNOWN_SCHEMA, undecodable.category());
     assertEquals("schema id 987654 is not in the registry", undecodable.getCause().getMessage());
+  }
+
+  @Test
+  void shouldSyncACardChangeThroughKafkaWithEverySchemaInTheRegistry() {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        LiveSync sync = new LiveSync(kafka, "it-kafka", apicurio.ccompatUrl()).start()) {
+      // Given an F&O card change written by a producer that shares nothing with the job but
+      // Apicurio
+      final Topics topics = sync.topics();
+      final Topics.Topic<?> erpCards = topics.changes(Template.CARD, Side.ERP);
+      final Topics.Topic<GenericRecord> crmCards = topics.records(Template.CARD, Side.CRM);
+      final WireFormatSerializer<ErpLoyaltyCardChange> producerSide =
+          WireFormatSerializer.specific(
+              ErpLoyaltyCardChange.class,
+              RecordPart.VALUE,
+              newClient(),
+              Registration.AUTO_REGISTER);
+      final ErpLoyaltyCardChange change = SerdeRecords.anErpCardChange("100200300");
+
+      // When it is published to the F&O card change topic
+      sync.sendRaw(
+          erpCards, LiveSync.utf8("100200300"), producerSide.serialize(erpCards.name(), change));
+
+      // Then a writer reading committed records, with only Apicurio to decode them, gets the
+      // Dataverse card
+      final ConsumerRecord<String, byte[]> written =
+          sync.readCommitted(List.of(crmCards), records -> !records.isEmpty(), "the mapped card")
+              .get(0);
+      final int id = ByteBuffer.wrap(written.value(), 1, 4).getInt();
+      final Schema registered = newClient().schemaById(id);
+      final GenericRecord card =
+          WireFormatDeserializer.generic(registered, newClient())
+              .deserialize(written.topic(), written.value());
+      assertEquals("100200300", written.key());
+      assertEquals("100200300", String.valueOf(card.get("msdyn_cardnumber")));
+      assertEquals(806380001, card.get("msdyn_cardtendertype"), "asContactTender");
+      assertEquals("004021", String.valueOf(card.get("msdyn_partynumber")));
+      assertNull(card.get("msdyn_replacementcardnumber"), "F&O's empty string is no value");
+      assertEquals("HOUSTON", String.valueOf(card.get("msdyn_operatingunitnumber")));
+      assertEquals(LocalDate.of(2023, 3, 14), card.get("msdyn_enrollmentdate"));
+      assertEquals(LocalDate.of(2023, 3, 13), card.get("msdyn_effectivedate"));
+      assertEquals("ERP", String.valueOf(card.get("_sourceSystem")));
+      assertEquals("tx-7", String.valueOf(card.get("_sourceTransactionId")));
+      // And the schema behind the record's id is the one the job registered for the subject
+      assertEquals(id, newClient().lookup(crmCards.name() + "-value", registered));
+      assertEquals("msdyn_loyaltycards", registered.getProp("dataverseEntitySet"));
+      // (Avro's record equality cannot compare dates inside unions: compared as JSON.)
+      assertEquals(card.toString(), LiveSync.decode(crmCards, written).toString());
+    }
   }
 
   private static Schema card(final SchemaBuilder.FieldAssembler<Schema> fields) {

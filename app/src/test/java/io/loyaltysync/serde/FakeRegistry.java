@@ -23,14 +23,15 @@ import javax.net.ssl.SSLContext;
 /**
  * A tiny schema registry on 127.0.0.1 for the client's tests: it answers each call as the test
  * scripts it and records what it was sent. An unscripted call gets a bare 404, as from a web server
- * that is not a registry. The API sits under a path, as Apicurio's does.
+ * that is not a registry. The API sits under a path, as Apicurio's does. Public for the tests of
+ * the commands, which need a registry that fails in a chosen way.
  */
-final class FakeRegistry implements AutoCloseable {
+public final class FakeRegistry implements AutoCloseable {
 
   static final String BASE_PATH = "/apis/ccompat/v7";
 
   /** A request as the server received it. */
-  record Call(String method, String path, Map<String, List<String>> headers, String body) {
+  public record Call(String method, String path, Map<String, List<String>> headers, String body) {
     String header(final String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -56,7 +57,7 @@ final class FakeRegistry implements AutoCloseable {
   }
 
   /** A plain-HTTP registry. */
-  static FakeRegistry start() throws IOException {
+  public static FakeRegistry start() throws IOException {
     return new FakeRegistry(HttpServer.create(loopback(), 0));
   }
 
@@ -80,7 +81,7 @@ final class FakeRegistry implements AutoCloseable {
   }
 
   /** The base URL a client is given, API path included. */
-  String url() {
+  public String url() {
     final String scheme = server instanceof HttpsServer ? "https" : "http";
     return scheme + "://127.0.0.1:" + server.getAddress().getPort() + BASE_PATH;
   }
@@ -90,7 +91,7 @@ final class FakeRegistry implements AutoCloseable {
   }
 
   /** Answers {@code method apiPath} (the path under the base URL) with a status and JSON body. */
-  FakeRegistry answer(
+  public FakeRegistry answer(
       final String method, final String apiPath, final int status, final String json) {
     replies.put(method + " " + BASE_PATH + apiPath, new Reply(status, json, false));
     return this;
@@ -102,7 +103,7 @@ final class FakeRegistry implements AutoCloseable {
     return this;
   }
 
-  List<Call> calls() {
+  public List<Call> calls() {
     return List.copyOf(calls);
   }
 

@@ -7,8 +7,7 @@ import io.loyaltysync.config.SyncConfig;
 import io.loyaltysync.embedded.EmbeddedKafka;
 import io.loyaltysync.embedded.KafkaClients;
 import io.loyaltysync.serde.InMemorySchemaRegistry;
-import io.loyaltysync.serde.Registration;
-import io.loyaltysync.serde.RegistrySerdes;
+import io.loyaltysync.serde.SchemaRegistries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,24 +36,36 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 
 /**
  * The real job on an embedded broker: the topology from {@link SyncTopology}, the settings from
- * {@link StreamsSettings} (exactly-once v2), its topics created by {@link TopicAdmin}, and an
- * in-memory schema registry shared with the test's producer and readers. Each instance has its own
- * topic prefix, application id and registry scope, so instances on one broker never meet.
+ * {@link StreamsSettings} (exactly-once v2), its topics created by {@link TopicAdmin}, and a schema
+ * registry shared with the test's producer and readers: an in-memory one by default, or the one at
+ * a given URL, made by {@link SchemaRegistries} as the {@code run} command makes it. Each instance
+ * has its own topic prefix, application id and in-memory registry scope, so instances on one broker
+ * never meet.
  */
-final class LiveSync implements AutoCloseable {
+public final class LiveSync implements AutoCloseable {
 
   static final int PARTITIONS = 2;
 
-  private final String scope;
+  private final String registryUrl;
   private final Topics topics;
   private final KafkaStreams streams;
   private final KafkaProducer<byte[], byte[]> producer;
   private final Path stateDir;
   private final EmbeddedKafka kafka;
 
-  LiveSync(final EmbeddedKafka kafka, final String name) {
+  /** The job on an in-memory registry of its own. */
+  public LiveSync(final EmbeddedKafka kafka, final String name) {
+    this(kafka, name, InMemorySchemaRegistry.MOCK_URL_PREFIX + "live-sync-" + name);
+  }
+
+  /**
+   * The job on the schema registry at {@code registryUrl}, auto-registering its schemas.
+   *
+   * @param name the topic prefix (with a dot) and the application id (with "it-")
+   */
+  public LiveSync(final EmbeddedKafka kafka, final String name, final String registryUrl) {
     this.kafka = kafka;
-    this.scope = "live-sync-" + name;
+    this.registryUrl = registryUrl;
     try {
       stateDir = Files.createTempDirectory("live-sync-state-");
     } catch (final IOException e) {
@@ -72,16 +83,11 @@ final class LiveSync implements AutoCloseable {
                 "topic.prefix",
                 name + ".",
                 "schema.registry.url",
-                InMemorySchemaRegistry.MOCK_URL_PREFIX + scope,
+                registryUrl,
                 // Commit often: a record shows in read_committed only when its transaction ends.
                 "kafka.commit.interval.ms",
                 "100"));
-    final SyncTopology sync =
-        new SyncTopology(
-            config,
-            new RegistrySerdes(
-                InMemorySchemaRegistry.forUrl(config.schemaRegistryUrl()),
-                Registration.AUTO_REGISTER));
+    final SyncTopology sync = new SyncTopology(config, SchemaRegistries.serdesFor(config));
     topics = sync.topics();
     try (Admin admin = KafkaClients.admin(kafka)) {
       final TopicReport report =
@@ -94,12 +100,12 @@ final class LiveSync implements AutoCloseable {
     streams = new KafkaStreams(sync.build(), StreamsSettings.of(config));
   }
 
-  Topics topics() {
+  public Topics topics() {
     return topics;
   }
 
   /** Starts the job and returns once it is RUNNING; fails with the job's error if it dies. */
-  LiveSync start() {
+  public LiveSync start() {
     final CountDownLatch running = new CountDownLatch(1);
     final AtomicReference<Throwable> failure = new AtomicReference<>();
     streams.setStateListener(
@@ -130,7 +136,7 @@ final class LiveSync implements AutoCloseable {
   }
 
   /** Sends one record through the topic's own serdes, as a change feed would. */
-  <V> void send(final Topics.Topic<V> topic, final String key, final V value) {
+  public <V> void send(final Topics.Topic<V> topic, final String key, final V value) {
     sendRaw(
         topic,
         topic.keySerde().serializer().serialize(topic.name(), key),
@@ -138,7 +144,7 @@ final class LiveSync implements AutoCloseable {
   }
 
   /** Sends bytes no serde would write. */
-  void sendRaw(final Topics.Topic<?> topic, final byte[] key, final byte[] value) {
+  public void sendRaw(final Topics.Topic<?> topic, final byte[] key, final byte[] value) {
     try {
       producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
     } catch (final InterruptedException e) {
@@ -149,7 +155,7 @@ final class LiveSync implements AutoCloseable {
     }
   }
 
-  static byte[] utf8(final String text) {
+  public static byte[] utf8(final String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -157,7 +163,7 @@ final class LiveSync implements AutoCloseable {
    * Reads the committed records of {@code read} until they satisfy {@code done}, values still in
    * their wire format (decode with the topic's serde).
    */
-  List<ConsumerRecord<String, byte[]>> readCommitted(
+  public List<ConsumerRecord<String, byte[]>> readCommitted(
       final List<Topics.Topic<?>> read,
       final Predicate<List<ConsumerRecord<String, byte[]>>> done,
       final String what) {
@@ -170,7 +176,8 @@ final class LiveSync implements AutoCloseable {
   }
 
   /** A record's value, decoded with the serde of the topic it was read from. */
-  static <V> V decode(final Topics.Topic<V> topic, final ConsumerRecord<String, byte[]> record) {
+  public static <V> V decode(
+      final Topics.Topic<V> topic, final ConsumerRecord<String, byte[]> record) {
     return topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
   }
 
@@ -180,7 +187,10 @@ final class LiveSync implements AutoCloseable {
       streams.close(Duration.ofSeconds(30));
       producer.close();
     } finally {
-      InMemorySchemaRegistry.dropScope(scope);
+      if (InMemorySchemaRegistry.isMockUrl(registryUrl)) {
+        InMemorySchemaRegistry.dropScope(
+            registryUrl.substring(InMemorySchemaRegistry.MOCK_URL_PREFIX.length()));
+      }
       try (Stream<Path> files = Files.walk(stateDir)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       } catch (final IOException e) {
