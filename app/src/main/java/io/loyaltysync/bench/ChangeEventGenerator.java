@@ -50,7 +50,8 @@ final class ChangeEventGenerator {
 
   private static final int MIN_ECHO_DELAY = 4;
   private static final int MAX_CONFLICT_DELAY = 2;
-  private static final int ATTEMPTS = 4;
+  private static final int ATTEMPTS = 32;
+  private static final int ROW_ATTEMPTS = 4;
   private static final long FIRST_TRANSACTION = 5_637_144_576L;
   private static final String[] ERP_USERS = {"admin", "jodi.christiansen", "kevin.kennedy"};
   private static final String[] CRM_USERS = {"jane@contoso.com", "sales.agent@contoso.com"};
@@ -143,7 +144,7 @@ final class ChangeEventGenerator {
       event =
           due.kind() == Kind.ECHO
               ? echo(due.rows(), due.row(), due.side(), due.image())
-              : edit(due.rows(), due.row(), due.side(), due.group(), Kind.CONFLICT);
+              : edit(due.rows(), due.row(), due.side(), due.group(), Kind.CONFLICT, due.image());
     } else {
       event = primary();
     }
@@ -159,18 +160,22 @@ final class ChangeEventGenerator {
   private GeneratedEvent primary() {
     final Rows rows = rowsByTemplate.get(pickTemplate());
     int row = random.nextInt(rows.size);
-    for (int attempt = 1; attempt < ATTEMPTS && rows.busy[row] > 0; attempt++) {
+    for (int attempt = 1; attempt < ROW_ATTEMPTS && rows.busy[row] > 0; attempt++) {
       row = random.nextInt(rows.size); // a row with an echo on its way: its feed is not idle
     }
     final Side side = random.nextInt(100) < ERP_PERCENT ? Side.ERP : Side.CRM;
     if (rows.images[side.ordinal()][row] == null && rows.images[1 - side.ordinal()][row] == null) {
       return create(rows, row, side);
     }
-    final int[][] groups = rows.editable[side.ordinal()];
+    // A conflict needs a field both sides edit: pick the group knowing whether one follows.
+    final boolean conflict = random.nextDouble() < conflictPerEdit;
+    final int[][] groups = conflict ? rows.twoWay : rows.editable[side.ordinal()];
     final int[] group = groups[random.nextInt(groups.length)];
-    final GeneratedEvent event = edit(rows, row, side, group, Kind.UPDATE);
-    if (random.nextDouble() < conflictPerEdit) {
-      schedule(rows, row, side.other(), Kind.CONFLICT, null, group, 1 + random.nextInt(2));
+    // What the other side holds before this edit reaches it: its user edits that, unaware.
+    final IndexedRecord unaware = rows.images[side.other().ordinal()][row];
+    final GeneratedEvent event = edit(rows, row, side, group, Kind.UPDATE, null);
+    if (conflict) {
+      schedule(rows, row, side.other(), Kind.CONFLICT, unaware, group, 1 + random.nextInt(2));
     }
     return event;
   }
@@ -183,17 +188,29 @@ final class ChangeEventGenerator {
     return event(rows, row, side, Operation.CREATE, image, Kind.CREATE, false);
   }
 
-  /** A user's edit of {@code group} on {@code side}: a fresh value, different from the last. */
+  /**
+   * A user's edit of {@code group} (binding indices) on {@code side}: a fresh value, different from
+   * the last (and, for a conflicting edit, from {@code seen}, what the side held before the other
+   * side's edit, which is what its user saw) unless {@value #ATTEMPTS} draws all repeat one (then
+   * the same value arrives again, which the job takes as a no-op, as it should).
+   */
   private GeneratedEvent edit(
-      final Rows rows, final int row, final Side side, final int[] group, final Kind kind) {
+      final Rows rows,
+      final int row,
+      final Side side,
+      final int[] group,
+      final Kind kind,
+      final IndexedRecord seen) {
+    final int[] positions = rows.positions(group, side);
     final IndexedRecord current = rows.images[side.ordinal()][row];
     final IndexedRecord edited = copy(current);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       final IndexedRecord fresh = samples.one(rows.template, side, row);
-      for (final int position : group) {
+      for (final int position : positions) {
         edited.put(position, fresh.get(position));
       }
-      if (!sameAt(edited, current, group)) {
+      if (!sameAt(edited, current, positions)
+          && (seen == null || !sameAt(edited, seen, positions))) {
         break;
       }
     }
@@ -225,8 +242,12 @@ final class ChangeEventGenerator {
     if (before == null) {
       after = mapped;
     } else {
+      final int[] written = rows.written[target.ordinal()];
+      if (sameAt(mapped, before, written)) {
+        return; // the edit changes nothing the sync writes there: no write, so no echo
+      }
       after = copy(before);
-      for (final int position : rows.written[target.ordinal()]) {
+      for (final int position : written) {
         after.put(position, mapped.get(position));
       }
     }
@@ -317,8 +338,13 @@ final class ChangeEventGenerator {
     final boolean[][] reported;
     final int[] busy;
 
-    /** Per side: the groups of positions a user of that side edits and the sync carries over. */
+    final List<FieldBinding> bindings;
+
+    /** Per side: the groups (binding indices) a user of that side edits and the sync carries. */
     final int[][][] editable = new int[2][][];
+
+    /** The groups both sides edit: where conflicts happen. */
+    final int[][] twoWay;
 
     /** Per side: the positions the sync writes to that side. */
     final int[][] written = new int[2][];
@@ -338,7 +364,7 @@ final class ChangeEventGenerator {
       this.images = new IndexedRecord[2][size];
       this.reported = new boolean[2][size];
       this.busy = new int[size];
-      final List<FieldBinding> bindings = map.bindings();
+      this.bindings = map.bindings();
       final FieldGroups fieldGroups = FieldGroups.of(template, bindings);
       for (final Side side : Side.values()) {
         written[side.ordinal()] =
@@ -348,21 +374,35 @@ final class ChangeEventGenerator {
                 .toArray();
         editable[side.ordinal()] = editableGroups(bindings, fieldGroups, side);
       }
+      this.twoWay =
+          java.util.Arrays.stream(editable[Side.ERP.ordinal()])
+              .filter(
+                  group ->
+                      java.util.Arrays.stream(group)
+                          .allMatch(b -> bindings.get(b).sourcedFrom(Side.CRM)))
+              .toArray(int[][]::new);
       this.opPosition = template.changeEvent(Side.ERP).getField("op").pos();
       this.afterPosition = template.changeEvent(Side.ERP).getField("after").pos();
       this.sourcePosition = template.changeEvent(Side.ERP).getField("source").pos();
     }
 
-    /** Groups of non-key fields an edit on {@code side} changes and the sync carries over. */
+    /** The positions in {@code side}'s record of the bindings of {@code group}. */
+    int[] positions(final int[] group, final Side side) {
+      final int[] positions = new int[group.length];
+      for (int i = 0; i < group.length; i++) {
+        positions[i] = bindings.get(group[i]).position(side);
+      }
+      return positions;
+    }
+
+    /** Groups (binding indices) of non-key fields an edit on {@code side} changes and carries. */
     private static int[][] editableGroups(
         final List<FieldBinding> bindings, final FieldGroups groups, final Side side) {
       final Map<Integer, List<Integer>> members = new java.util.LinkedHashMap<>();
       for (int b = 0; b < bindings.size(); b++) {
         final FieldBinding binding = bindings.get(b);
         if (!binding.key() && binding.sourcedFrom(side)) {
-          members
-              .computeIfAbsent(groups.groupOf(b), root -> new ArrayList<>())
-              .add(binding.position(side));
+          members.computeIfAbsent(groups.groupOf(b), root -> new ArrayList<>()).add(b);
         }
       }
       final List<int[]> result = new ArrayList<>();
