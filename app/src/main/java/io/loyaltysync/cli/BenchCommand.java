@@ -239,10 +239,9 @@ public final class BenchCommand implements Callable<Integer> {
     return given != null ? given : quick ? quickValue : defaultValue;
   }
 
-  /** The arguments as given, with the value of a secret option hidden. */
+  /** The arguments as given (the sub-command's name first), with any secret's value hidden. */
   private String commandLine() {
     final List<String> shown = new ArrayList<>();
-    shown.add("bench");
     boolean setValue = false;
     for (final String arg : spec.commandLine().getParseResult().originalArgs()) {
       final String assignment =
