@@ -119,7 +119,8 @@ public final class EndToEndBenchmark implements AutoCloseable {
   }
 
   /** The figures so far. */
-  public EndToEndReport report(final String commandLine, final String cluster) {
+  public EndToEndReport report(
+      final String commandLine, final String cluster, final Map<String, String> shownOptions) {
     final MemoryProbe.Peaks overall = probe.overall();
     final MemoryProbe.Peaks sync = probe.peaks("initial-sync");
     final EndToEndReport.Memory memory =
@@ -135,6 +136,7 @@ public final class EndToEndBenchmark implements AutoCloseable {
         settings,
         commandLine,
         cluster,
+        shownOptions,
         load,
         pipeline,
         passThrough,
@@ -221,7 +223,7 @@ public final class EndToEndBenchmark implements AutoCloseable {
   private EndToEndReport.Run pipelineRun(
       final BenchCluster cluster, final SyncConfig config, final SyncTopology topology) {
     probe.phase("pipeline");
-    progress.phase("pipeline", "the job drains the events under exactly_once_v2");
+    progress.phase("pipeline", "the job drains the events under " + config.processingGuarantee());
     final List<String> outbound = outboundTopics(topology.topics());
     try (OutputWatcher watcher =
             new OutputWatcher(cluster.clientProps(), outbound, false, Map.of(), null);
@@ -378,21 +380,40 @@ public final class EndToEndBenchmark implements AutoCloseable {
                 + " outputs were seen (raise --timeout if the machine is just slow)");
       }
     }
+    final String clientId = clientIdOf(job);
     final Throughput throughput =
         new Throughput(
             inputs,
             watcher.count(),
             watcher.firstAppendMillis(),
             watcher.lastAppendMillis(),
-            (watcher.lastSeenNanos() - start) / 1e9);
+            (watcher.lastSeenNanos() - start) / 1e9,
+            ThreadCpu.seconds(clientId, true),
+            ThreadCpu.seconds(clientId, false));
     progress.line(
         Format.count(throughput.inputPerSecond())
             + " input records/s, "
             + Format.count(throughput.outputPerSecond())
             + " output records/s over "
             + Format.fixed(throughput.windowSeconds(), 2)
-            + " s");
+            + " s; stream thread on CPU "
+            + Format.fixed(throughput.streamThreadBusyPercent(), 0)
+            + "% of the time, "
+            + Format.fixed(throughput.cpuMicrosPerInputRecord(), 1)
+            + " us CPU per input record");
     return throughput;
+  }
+
+  /**
+   * The client id of a running topology (application id + a UUID), which starts the name of each of
+   * its threads; "" when it has no stream thread.
+   */
+  private static String clientIdOf(final Pipeline job) {
+    return job.streams().metadataForLocalThreads().stream()
+        .map(thread -> thread.threadName())
+        .map(name -> name.substring(0, name.lastIndexOf("-StreamThread-")))
+        .findFirst()
+        .orElse("");
   }
 
   static void failIfStopped(final String phase, final Pipeline job) {

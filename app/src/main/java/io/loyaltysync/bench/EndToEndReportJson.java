@@ -37,6 +37,8 @@ final class EndToEndReportJson {
     root.put("commandLine", report.commandLine());
     root.put("cluster", report.cluster());
     root.put("embeddedBroker", report.embeddedCluster());
+    final ObjectNode options = root.putObject("options");
+    new java.util.TreeMap<>(report.options()).forEach(options::put);
     machine(root.putObject("machine"), report.machine());
     settings(root.putObject("settings"), report.settings());
     final EndToEndReport.Load load = report.load();
@@ -119,7 +121,7 @@ final class EndToEndReportJson {
     node.put("latencySeconds", settings.latencySeconds());
     node.put("warmupSeconds", settings.warmupSeconds());
     node.put("seed", settings.seed());
-    node.put("processingGuarantee", "exactly_once_v2");
+    node.put("processingGuarantee", settings.processingGuarantee());
   }
 
   private static void run(final ObjectNode node, final Run run) {
@@ -130,11 +132,23 @@ final class EndToEndReportJson {
     node.put("elapsedSeconds", t.elapsedSeconds());
     node.put("inputRecordsPerSecond", t.inputPerSecond());
     node.put("outputRecordsPerSecond", t.outputPerSecond());
+    putOrNull(node, "streamThreadCpuSeconds", t.streamThreadCpuSeconds());
+    putOrNull(node, "streamThreadBusyPercent", t.streamThreadBusyPercent());
+    putOrNull(node, "topologyCpuSeconds", t.topologyCpuSeconds());
+    putOrNull(node, "cpuMicrosPerInputRecord", t.cpuMicrosPerInputRecord());
     if (!run.counters().isEmpty()) {
       final ObjectNode counters = node.putObject("accounting");
       for (final Counter counter : Counter.values()) {
         counters.put(counter.metric(), run.counters().getOrDefault(counter, 0L));
       }
+    }
+  }
+
+  private static void putOrNull(final ObjectNode node, final String name, final double value) {
+    if (Double.isNaN(value)) {
+      node.putNull(name);
+    } else {
+      node.put(name, value);
     }
   }
 

@@ -25,13 +25,13 @@ final class EndToEndReportText {
     out.println("loyalty-sync bench");
     out.printf(
         Locale.ROOT,
-        "  %d cores, %s, max heap %s, Kafka %s; cluster: %s; exactly_once_v2; %d partition(s)"
-            + " per topic%n",
+        "  %d cores, %s, max heap %s, Kafka %s; cluster: %s; %s; %d partition(s) per topic%n",
         machine.cores(),
         machine.jvm(),
         Format.mib(machine.maxHeapBytes()),
         machine.kafka(),
         report.cluster(),
+        settings.processingGuarantee(),
         settings.partitions());
     final EndToEndReport.Load load = report.load();
     out.printf(
@@ -78,14 +78,16 @@ final class EndToEndReportText {
             + " read_committed");
     out.printf(
         Locale.ROOT,
-        "  %-13s %12s %12s %10s %10s %9s %9s%n",
+        "  %-13s %12s %12s %10s %10s %9s %9s %11s %12s%n",
         "topology",
         "input rec/s",
         "output rec/s",
         "inputs",
         "outputs",
         "window s",
-        "wall s");
+        "wall s",
+        "stream CPU",
+        "us CPU/input");
     row(out, "pipeline", report.pipeline());
     if (report.passThrough() != null) {
       row(out, "pass-through", report.passThrough());
@@ -110,14 +112,16 @@ final class EndToEndReportText {
     final Throughput t = run.throughput();
     out.printf(
         Locale.ROOT,
-        "  %-13s %12s %12s %10s %10s %9s %9s%n",
+        "  %-13s %12s %12s %10s %10s %9s %9s %10s%% %12s%n",
         name,
         Format.count(t.inputPerSecond()),
         Format.count(t.outputPerSecond()),
         Format.count(t.inputRecords()),
         Format.count(t.outputRecords()),
         Format.fixed(t.windowSeconds(), 2),
-        Format.fixed(t.elapsedSeconds(), 2));
+        Format.fixed(t.elapsedSeconds(), 2),
+        Format.fixed(t.streamThreadBusyPercent(), 0),
+        Format.fixed(t.cpuMicrosPerInputRecord(), 1));
   }
 
   private static void latency(final EndToEndReport report, final PrintWriter out) {

@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param warmupSeconds how long each paced run runs before it is measured
  * @param timeout how long a phase may wait for the job beyond the time its work should take
  * @param seed seed of the event generators
+ * @param processingGuarantee the job's processing guarantee (exactly_once_v2 unless overridden)
  * @param phases which phases run
  * @param mapEngine settings of the map-engine run
  */
@@ -33,6 +34,7 @@ public record EndToEndSettings(
     double warmupSeconds,
     Duration timeout,
     long seed,
+    String processingGuarantee,
     Phases phases,
     BenchmarkOptions mapEngine) {
 

@@ -169,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
       if (layout.problem() != null) {
         throw new IllegalArgumentException(layout.problem());
       }
-      settings = settings();
+      settings = settings(config.processingGuarantee());
     } catch (final ConfigException | IllegalArgumentException e) {
       err.println("bench: " + e.getMessage());
       err.flush();
@@ -196,7 +196,8 @@ public final class BenchCommand implements Callable<Integer> {
         err.flush();
         return Main.FAILED;
       }
-      final EndToEndReport report = bench.report(commandLine(), cluster);
+      final EndToEndReport report =
+          bench.report(commandLine(), cluster, ConfigLayers.redacted(merged));
       report.print(out);
       report.writeJson(json);
       out.println("Figures written to " + json.toAbsolutePath());
@@ -205,7 +206,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private EndToEndSettings settings() {
+  private EndToEndSettings settings(final String processingGuarantee) {
     final BenchmarkOptions mapEngine =
         new BenchmarkOptions(
             quick ? 1 : 4,
@@ -230,6 +231,7 @@ public final class BenchCommand implements Callable<Integer> {
         pick(warmupSeconds, QUICK_WARMUP_SECONDS, EndToEndSettings.DEFAULT_WARMUP_SECONDS),
         Duration.ofSeconds(timeoutSeconds),
         seed,
+        processingGuarantee,
         new EndToEndSettings.Phases(
             !skipPassThrough, !skipLatency, !skipInitialSync, !skipMapEngine),
         mapEngine);

@@ -33,7 +33,7 @@ class EndToEndReportTest {
   void shouldPassEveryTargetTheFiguresMeet() {
     // Given figures that meet every target
     final EndToEndReport report =
-        report(45_000, 60_000, 50, 120, 1_000_000, 80, 300 * MIB, 3_000_000);
+        report("exactly_once_v2", 45_000, 60_000, 50, 120, 1_000_000, 80, 300 * MIB, 3_000_000);
 
     // Then each is judged PASS
     for (final Target target : report.targets()) {
@@ -46,7 +46,7 @@ class EndToEndReportTest {
   void shouldMissBelowTheTargetsAndProjectASmallerInitialSyncToAMillionCards() {
     // Given figures below the targets, and an initial sync of 200,000 cards in 20 s
     final EndToEndReport report =
-        report(30_000, 60_000, 50, 300, 200_000, 20, 600 * MIB, 1_000_000);
+        report("exactly_once_v2", 30_000, 60_000, 50, 300, 200_000, 20, 600 * MIB, 1_000_000);
 
     // Then every target is missed; the sync is judged as 100 s for a million cards
     final List<Target> targets = report.targets();
@@ -62,7 +62,7 @@ class EndToEndReportTest {
   @Test
   void shouldNotJudgeTheLatencyTargetOnARunAtAnotherLoad() {
     final EndToEndReport report =
-        report(45_000, 60_000, 60, 120, 1_000_000, 80, 300 * MIB, 3_000_000);
+        report("exactly_once_v2", 45_000, 60_000, 60, 120, 1_000_000, 80, 300 * MIB, 3_000_000);
 
     final Target latency = find(report.targets(), "p99");
     assertEquals(Result.NOT_JUDGED, latency.result());
@@ -70,10 +70,20 @@ class EndToEndReportTest {
   }
 
   @Test
+  void shouldNotJudgeTheThroughputTargetMeasuredUnderAnotherGuarantee() {
+    final EndToEndReport report =
+        report("at_least_once", 45_000, 60_000, 50, 120, 1_000_000, 80, 300 * MIB, 3_000_000);
+
+    final Target throughput = report.targets().get(0);
+    assertEquals(Result.NOT_JUDGED, throughput.result());
+    assertEquals("measured under at_least_once", throughput.note());
+  }
+
+  @Test
   void shouldWriteEveryFigureToTheJsonAndTheTable() throws Exception {
     // Given a full report
     final EndToEndReport report =
-        report(45_000, 60_000, 50, 120, 1_000_000, 80, 300 * MIB, 3_000_000);
+        report("exactly_once_v2", 45_000, 60_000, 50, 120, 1_000_000, 80, 300 * MIB, 3_000_000);
 
     // When written as JSON and printed
     final Path file = dir.resolve("out/bench.json");
@@ -91,6 +101,10 @@ class EndToEndReportTest {
     assertEquals("bench --events 1000000", json.path("commandLine").asText());
     assertEquals(45_000, json.path("pipeline").path("inputRecordsPerSecond").asDouble(), 1e-6);
     assertEquals(900_000, json.path("pipeline").path("accounting").path("writes-total").asLong());
+    assertEquals(25, json.path("pipeline").path("cpuMicrosPerInputRecord").asDouble(), 1e-9);
+    assertEquals(50, json.path("pipeline").path("streamThreadBusyPercent").asDouble(), 1e-9);
+    assertEquals("5", json.path("options").path("kafka.linger.ms").asText());
+    assertEquals("exactly_once_v2", json.path("settings").path("processingGuarantee").asText());
     assertEquals(60_000, json.path("passThrough").path("inputRecordsPerSecond").asDouble(), 1e-6);
     assertEquals(0.75, json.path("ratio").asDouble(), 1e-9);
     assertEquals(2, json.path("latency").size());
@@ -111,13 +125,14 @@ class EndToEndReportTest {
   @Test
   void shouldWriteNullForEveryPhaseThatWasSkipped() throws Exception {
     final EndToEndReport full =
-        report(45_000, 60_000, 50, 120, 1_000_000, 80, 300 * MIB, 3_000_000);
+        report("exactly_once_v2", 45_000, 60_000, 50, 120, 1_000_000, 80, 300 * MIB, 3_000_000);
     final EndToEndReport skipped =
         new EndToEndReport(
             full.machine(),
             full.settings(),
             full.commandLine(),
             full.cluster(),
+            full.options(),
             full.load(),
             full.pipeline(),
             null,
@@ -142,6 +157,7 @@ class EndToEndReportTest {
   // ---- builders ---------------------------------------------------------------------------------
 
   private static EndToEndReport report(
+      final String guarantee,
       final double pipelineRate,
       final double passThroughRate,
       final int loadPercent,
@@ -164,6 +180,7 @@ class EndToEndReportTest {
             5,
             Duration.ofSeconds(120),
             1,
+            guarantee,
             EndToEndSettings.Phases.all(),
             BenchmarkOptions.defaults());
     return new EndToEndReport(
@@ -171,6 +188,7 @@ class EndToEndReportTest {
         settings,
         "bench --events 1000000",
         "embedded broker in this JVM",
+        Map.of("kafka.linger.ms", "5"),
         new EndToEndReport.Load(
             1_000_000, 100_000, Map.of(GeneratedEvent.Kind.UPDATE, 1_000_000L), 150 * MIB, 8),
         run(pipelineRate, Map.of(Counter.IN, 1_000_000L, Counter.WRITES, 900_000L)),
@@ -189,9 +207,10 @@ class EndToEndReportTest {
 
   private static EndToEndReport.Run run(final double rate, final Map<Counter, Long> counters) {
     // the outputs of 20 s worth of inputs, appended over exactly 20 s
+    // and the topology spent 25 us of CPU per input, half the elapsed time on its stream thread
     final long inputs = Math.round(rate * 20);
     return new EndToEndReport.Run(
-        new Throughput(inputs, inputs * 9 / 10, 10_000, 30_000, 22), counters);
+        new Throughput(inputs, inputs * 9 / 10, 10_000, 30_000, 22, 11, inputs * 25e-6), counters);
   }
 
   private static EndToEndReport.LatencyRun latencyRun(

@@ -83,6 +83,8 @@ class BenchCommandIT {
     assertEquals(EVENTS, pipeline.path("inputRecords").asLong());
     assertTrue(pipeline.path("inputRecordsPerSecond").asDouble() > 0, pipeline.toString());
     assertTrue(pipeline.path("outputRecords").asLong() > 0, pipeline.toString());
+    assertTrue(pipeline.path("cpuMicrosPerInputRecord").asDouble() > 0, pipeline.toString());
+    assertEquals("exactly_once_v2", json.path("settings").path("processingGuarantee").asText());
     // the job read every event, wrote what its accounting says, and dead-lettered none
     final JsonNode accounting = pipeline.path("accounting");
     assertEquals(EVENTS, accounting.path("records-in-total").asLong(), accounting.toString());
