@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.TopicConfig;
@@ -143,11 +144,6 @@ final class BenchCluster implements AutoCloseable {
     awaitMetadata(Set.copyOf(names));
   }
 
-  /** Whether the run's topics are left on the cluster: only the embedded one, which goes. */
-  boolean embedded() {
-    return embedded;
-  }
-
   /** Deletes what the run made: its topics (on a given cluster) and state directories. */
   @Override
   public void close() {
@@ -219,8 +215,7 @@ final class BenchCluster implements AutoCloseable {
         "the new topics were not ready within " + ADMIN_TIMEOUT.toSeconds() + " s");
   }
 
-  private static void await(
-      final org.apache.kafka.common.KafkaFuture<Void> future, final String what) {
+  private static void await(final KafkaFuture<Void> future, final String what) {
     try {
       future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (final InterruptedException e) {

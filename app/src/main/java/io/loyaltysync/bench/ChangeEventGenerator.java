@@ -13,8 +13,10 @@ import io.loyaltysync.mapping.Template;
 import io.loyaltysync.sync.FieldGroups;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -375,11 +377,10 @@ final class ChangeEventGenerator {
         editable[side.ordinal()] = editableGroups(bindings, fieldGroups, side);
       }
       this.twoWay =
-          java.util.Arrays.stream(editable[Side.ERP.ordinal()])
+          Arrays.stream(editable[Side.ERP.ordinal()])
               .filter(
                   group ->
-                      java.util.Arrays.stream(group)
-                          .allMatch(b -> bindings.get(b).sourcedFrom(Side.CRM)))
+                      Arrays.stream(group).allMatch(b -> bindings.get(b).sourcedFrom(Side.CRM)))
               .toArray(int[][]::new);
       this.opPosition = template.changeEvent(Side.ERP).getField("op").pos();
       this.afterPosition = template.changeEvent(Side.ERP).getField("after").pos();
@@ -398,7 +399,7 @@ final class ChangeEventGenerator {
     /** Groups (binding indices) of non-key fields an edit on {@code side} changes and carries. */
     private static int[][] editableGroups(
         final List<FieldBinding> bindings, final FieldGroups groups, final Side side) {
-      final Map<Integer, List<Integer>> members = new java.util.LinkedHashMap<>();
+      final Map<Integer, List<Integer>> members = new LinkedHashMap<>();
       for (int b = 0; b < bindings.size(); b++) {
         final FieldBinding binding = bindings.get(b);
         if (!binding.key() && binding.sourcedFrom(side)) {

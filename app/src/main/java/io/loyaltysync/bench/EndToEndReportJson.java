@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * The report as JSON, the same figures as the table: rates in records per second, times in seconds,
@@ -38,7 +39,7 @@ final class EndToEndReportJson {
     root.put("cluster", report.cluster());
     root.put("embeddedBroker", report.embeddedCluster());
     final ObjectNode options = root.putObject("options");
-    new java.util.TreeMap<>(report.options()).forEach(options::put);
+    new TreeMap<>(report.options()).forEach(options::put);
     machine(root.putObject("machine"), report.machine());
     settings(root.putObject("settings"), report.settings());
     final EndToEndReport.Load load = report.load();

@@ -5,8 +5,6 @@ import io.loyaltysync.avro.common.SourceMetadata;
 import io.loyaltysync.avro.common.SourceSystem;
 import io.loyaltysync.avro.reference.TransactionCurrency;
 import io.loyaltysync.avro.reference.TransactionCurrencyChange;
-import io.loyaltysync.mapping.Side;
-import io.loyaltysync.mapping.Template;
 import io.loyaltysync.topology.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -140,14 +138,8 @@ final class EventPublisher implements AutoCloseable {
     return bytes;
   }
 
-  @SuppressWarnings("unchecked")
   private Serializer<SpecificRecord> serializer(final Topics.Topic<SpecificRecord> topic) {
     return serializers.computeIfAbsent(topic.name(), name -> topic.valueSerde().serializer());
-  }
-
-  /** The topic an event of {@code template} from {@code side} goes to. */
-  String topicOf(final Template template, final Side side) {
-    return topics.changes(template, side).name();
   }
 
   @Override

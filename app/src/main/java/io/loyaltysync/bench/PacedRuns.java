@@ -9,6 +9,7 @@ import io.loyaltysync.sync.OutboundRecords;
 import io.loyaltysync.topology.SyncMetrics.Counter;
 import io.loyaltysync.topology.SyncTopology;
 import io.loyaltysync.topology.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 final class PacedRuns {
 
   private static final long PARK_NANOS = 200_000;
-  private static final java.time.Duration POLL = java.time.Duration.ofMillis(100);
+  private static final Duration POLL = Duration.ofMillis(100);
 
   private final EndToEndSettings settings;
   private final Progress progress;

@@ -4,6 +4,7 @@ import io.loyaltysync.mapping.Side;
 import io.loyaltysync.mapping.Template;
 import io.loyaltysync.topology.Topics;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -27,11 +28,7 @@ final class PassThroughTopology {
       for (final Side side : Side.values()) {
         outputs.put(
             topics.changes(template, side).name(),
-            prefix
-                + "passthrough."
-                + template.id()
-                + "."
-                + side.name().toLowerCase(java.util.Locale.ROOT));
+            prefix + "passthrough." + template.id() + "." + side.name().toLowerCase(Locale.ROOT));
       }
     }
     return outputs;
