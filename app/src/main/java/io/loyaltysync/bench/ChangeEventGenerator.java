@@ -6,18 +6,12 @@ import io.loyaltysync.avro.common.SourceSystem;
 import io.loyaltysync.bench.GeneratedEvent.Kind;
 import io.loyaltysync.mapping.CompiledMap;
 import io.loyaltysync.mapping.Direction;
-import io.loyaltysync.mapping.FieldBinding;
 import io.loyaltysync.mapping.RecordRejectedException;
 import io.loyaltysync.mapping.Side;
 import io.loyaltysync.mapping.Template;
-import io.loyaltysync.sync.FieldGroups;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
@@ -63,14 +57,14 @@ final class ChangeEventGenerator {
   private record FollowUp(
       long due,
       long order,
-      Rows rows,
+      TemplateRows rows,
       int row,
       Side side,
       Kind kind,
       IndexedRecord image,
       int[] group) {}
 
-  private final Map<Template, Rows> rowsByTemplate = new EnumMap<>(Template.class);
+  private final Map<Template, TemplateRows> rowsByTemplate = new EnumMap<>(Template.class);
   private final SampleRecords samples;
   private final SplittableRandom random;
   private final String originMarker;
@@ -115,7 +109,8 @@ final class ChangeEventGenerator {
     this.conflictPerEdit = conflictRate / (1 - echoRate - conflictRate);
     for (final Template template : Template.values()) {
       rowsByTemplate.put(
-          template, new Rows(template, maps.get(template), Math.max(1, rowsOf(template, keys))));
+          template,
+          new TemplateRows(template, maps.get(template), Math.max(1, rowsOf(template, keys))));
     }
     for (final Kind kind : Kind.values()) {
       counts.put(kind, 0L);
@@ -160,7 +155,7 @@ final class ChangeEventGenerator {
   }
 
   private GeneratedEvent primary() {
-    final Rows rows = rowsByTemplate.get(pickTemplate());
+    final TemplateRows rows = rowsByTemplate.get(pickTemplate());
     int row = random.nextInt(rows.size);
     for (int attempt = 1; attempt < ROW_ATTEMPTS && rows.busy[row] > 0; attempt++) {
       row = random.nextInt(rows.size); // a row with an echo on its way: its feed is not idle
@@ -182,7 +177,7 @@ final class ChangeEventGenerator {
     return event;
   }
 
-  private GeneratedEvent create(final Rows rows, final int row, final Side side) {
+  private GeneratedEvent create(final TemplateRows rows, final int row, final Side side) {
     final IndexedRecord image = samples.one(rows.template, side, row);
     BenchKeys.setKey(rows.template, side, image, row);
     rows.images[side.ordinal()][row] = image;
@@ -197,7 +192,7 @@ final class ChangeEventGenerator {
    * the same value arrives again, which the job takes as a no-op, as it should).
    */
   private GeneratedEvent edit(
-      final Rows rows,
+      final TemplateRows rows,
       final int row,
       final Side side,
       final int[] group,
@@ -222,7 +217,7 @@ final class ChangeEventGenerator {
   }
 
   private GeneratedEvent echo(
-      final Rows rows, final int row, final Side side, final IndexedRecord written) {
+      final TemplateRows rows, final int row, final Side side, final IndexedRecord written) {
     final boolean first = !rows.reported[side.ordinal()][row];
     return event(
         rows, row, side, first ? Operation.CREATE : Operation.UPDATE, written, Kind.ECHO, true);
@@ -230,7 +225,7 @@ final class ChangeEventGenerator {
 
   /** The sync's write to the other side: its mapped columns over what that side holds. */
   private void propagate(
-      final Rows rows, final int row, final Side side, final IndexedRecord image) {
+      final TemplateRows rows, final int row, final Side side, final IndexedRecord image) {
     final Side target = side.other();
     final IndexedRecord mapped;
     try {
@@ -267,7 +262,7 @@ final class ChangeEventGenerator {
   }
 
   private void schedule(
-      final Rows rows,
+      final TemplateRows rows,
       final int row,
       final Side side,
       final Kind kind,
@@ -279,7 +274,7 @@ final class ChangeEventGenerator {
   }
 
   private GeneratedEvent event(
-      final Rows rows,
+      final TemplateRows rows,
       final int row,
       final Side side,
       final Operation op,
@@ -328,92 +323,5 @@ final class ChangeEventGenerator {
 
   private static IndexedRecord copy(final IndexedRecord record) {
     return SpecificData.get().deepCopy(record.getSchema(), record);
-  }
-
-  /** The rows of one template and what each side holds of them. */
-  private static final class Rows {
-    final Template template;
-    final CompiledMap map;
-    final int size;
-    final String[] keys;
-    final IndexedRecord[][] images;
-    final boolean[][] reported;
-    final int[] busy;
-
-    final List<FieldBinding> bindings;
-
-    /** Per side: the groups (binding indices) a user of that side edits and the sync carries. */
-    final int[][][] editable = new int[2][][];
-
-    /** The groups both sides edit: where conflicts happen. */
-    final int[][] twoWay;
-
-    /** Per side: the positions the sync writes to that side. */
-    final int[][] written = new int[2][];
-
-    final int opPosition;
-    final int afterPosition;
-    final int sourcePosition;
-
-    Rows(final Template template, final CompiledMap map, final int size) {
-      this.template = template;
-      this.map = map;
-      this.size = size;
-      this.keys = new String[size];
-      for (int i = 0; i < size; i++) {
-        keys[i] = BenchKeys.keyText(template, i);
-      }
-      this.images = new IndexedRecord[2][size];
-      this.reported = new boolean[2][size];
-      this.busy = new int[size];
-      this.bindings = map.bindings();
-      final FieldGroups fieldGroups = FieldGroups.of(template, bindings);
-      for (final Side side : Side.values()) {
-        written[side.ordinal()] =
-            bindings.stream()
-                .filter(b -> b.writtenTo(side))
-                .mapToInt(b -> b.position(side))
-                .toArray();
-        editable[side.ordinal()] = editableGroups(bindings, fieldGroups, side);
-      }
-      this.twoWay =
-          Arrays.stream(editable[Side.ERP.ordinal()])
-              .filter(
-                  group ->
-                      Arrays.stream(group).allMatch(b -> bindings.get(b).sourcedFrom(Side.CRM)))
-              .toArray(int[][]::new);
-      this.opPosition = template.changeEvent(Side.ERP).getField("op").pos();
-      this.afterPosition = template.changeEvent(Side.ERP).getField("after").pos();
-      this.sourcePosition = template.changeEvent(Side.ERP).getField("source").pos();
-    }
-
-    /** The positions in {@code side}'s record of the bindings of {@code group}. */
-    int[] positions(final int[] group, final Side side) {
-      final int[] positions = new int[group.length];
-      for (int i = 0; i < group.length; i++) {
-        positions[i] = bindings.get(group[i]).position(side);
-      }
-      return positions;
-    }
-
-    /** Groups (binding indices) of non-key fields an edit on {@code side} changes and carries. */
-    private static int[][] editableGroups(
-        final List<FieldBinding> bindings, final FieldGroups groups, final Side side) {
-      final Map<Integer, List<Integer>> members = new LinkedHashMap<>();
-      for (int b = 0; b < bindings.size(); b++) {
-        final FieldBinding binding = bindings.get(b);
-        if (!binding.key() && binding.sourcedFrom(side)) {
-          members.computeIfAbsent(groups.groupOf(b), root -> new ArrayList<>()).add(b);
-        }
-      }
-      final List<int[]> result = new ArrayList<>();
-      for (final List<Integer> group : members.values()) {
-        result.add(group.stream().mapToInt(Integer::intValue).toArray());
-      }
-      if (result.isEmpty()) {
-        throw new IllegalStateException("map " + bindings + " has no field a user can edit");
-      }
-      return result.toArray(int[][]::new);
-    }
   }
 }

@@ -13,15 +13,12 @@ import io.loyaltysync.topology.Topics;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.LongSupplier;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -49,15 +46,13 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class EndToEndBenchmark implements AutoCloseable {
 
-  private static final Duration POLL = Duration.ofMillis(200);
-  private static final long CHECK_NANOS = 250_000_000L;
-  private static final long QUIET_NANOS = 5_000_000_000L;
   private static final String MAIN = "main";
   private static final String INITIAL = "initial";
 
   private final EndToEndSettings settings;
   private final Map<String, String> options;
   private final Progress progress;
+  private final Drainer drainer;
   private final MemoryProbe probe = new MemoryProbe();
   private final String runId =
       Long.toString(System.currentTimeMillis(), 36)
@@ -82,6 +77,7 @@ public final class EndToEndBenchmark implements AutoCloseable {
     this.settings = settings;
     this.options = Map.copyOf(options);
     this.progress = new Progress(err);
+    this.drainer = new Drainer(settings, progress);
   }
 
   /**
@@ -182,7 +178,7 @@ public final class EndToEndBenchmark implements AutoCloseable {
                   cluster,
                   config,
                   topology,
-                  freshTopics(config),
+                  Drainer.freshTopics(config),
                   generator,
                   pipeline.throughput().inputPerSecond()));
     }
@@ -203,17 +199,17 @@ public final class EndToEndBenchmark implements AutoCloseable {
             + "*");
     final long start = System.nanoTime();
     try (EventPublisher publisher =
-        new EventPublisher(cluster.clientProps(), freshTopics(config), false)) {
+        new EventPublisher(cluster.clientProps(), Drainer.freshTopics(config), false)) {
       publisher.sendCurrencies(System.currentTimeMillis());
       for (int i = 0; i < events; i++) {
         publisher.send(generator.next(System.currentTimeMillis()));
         if ((i & 1023) == 0) {
           final int done = i;
-          progress.tick(() -> "published " + Progress.count(done, events, seconds(start)));
+          progress.tick(() -> "published " + Progress.count(done, events, Drainer.seconds(start)));
         }
       }
       publisher.flush();
-      final double seconds = seconds(start);
+      final double seconds = Drainer.seconds(start);
       progress.line("published " + Progress.count(events, events, seconds));
       return new EndToEndReport.Load(
           events, settings.keys(), generator.counts(), publisher.bytes(), seconds);
@@ -224,18 +220,18 @@ public final class EndToEndBenchmark implements AutoCloseable {
       final BenchCluster cluster, final SyncConfig config, final SyncTopology topology) {
     probe.phase("pipeline");
     progress.phase("pipeline", "the job drains the events under " + config.processingGuarantee());
-    final List<String> outbound = outboundTopics(topology.topics());
+    final List<String> outbound = Drainer.outboundTopics(topology.topics());
     try (OutputWatcher watcher =
             new OutputWatcher(cluster.clientProps(), outbound, false, Map.of(), null);
         Pipeline job = new Pipeline(topology.build(), StreamsSettings.of(config))) {
       final Throughput throughput =
-          drain(
+          drainer.drain(
               "pipeline",
               job,
               watcher,
               settings.events(),
-              () -> counter(job.streams(), Counter.IN),
-              () -> counter(job.streams(), Counter.WRITES));
+              () -> Drainer.counter(job.streams(), Counter.IN),
+              () -> Drainer.counter(job.streams(), Counter.WRITES));
       final EndToEndReport.Run run =
           new EndToEndReport.Run(throughput, SyncCounters.of(job.streams()));
       // The latency runs restart the job under the same application id.
@@ -257,10 +253,12 @@ public final class EndToEndBenchmark implements AutoCloseable {
             new OutputWatcher(
                 cluster.clientProps(), List.copyOf(outputs.values()), false, Map.of(), null);
         Pipeline job =
-            new Pipeline(PassThroughTopology.build(freshTopics(config), outputs), streams)) {
+            new Pipeline(
+                PassThroughTopology.build(Drainer.freshTopics(config), outputs), streams)) {
       final long events = settings.events();
       return new EndToEndReport.Run(
-          drain("pass-through", job, watcher, events, watcher::count, () -> events), Map.of());
+          drainer.drain("pass-through", job, watcher, events, watcher::count, () -> events),
+          Map.of());
     }
   }
 
@@ -277,17 +275,17 @@ public final class EndToEndBenchmark implements AutoCloseable {
     final InitialSyncCards snapshot = new InitialSyncCards(settings.seed());
     final long start = System.nanoTime();
     try (EventPublisher publisher =
-        new EventPublisher(cluster.clientProps(), freshTopics(config), false)) {
+        new EventPublisher(cluster.clientProps(), Drainer.freshTopics(config), false)) {
       for (int i = 0; i < cards; i++) {
         publisher.send(snapshot.card(i, System.currentTimeMillis()));
         if ((i & 1023) == 0) {
           final int done = i;
-          progress.tick(() -> "published " + Progress.count(done, cards, seconds(start)));
+          progress.tick(() -> "published " + Progress.count(done, cards, Drainer.seconds(start)));
         }
       }
       publisher.flush();
     }
-    final double loadSeconds = seconds(start);
+    final double loadSeconds = Drainer.seconds(start);
     progress.line("published " + Progress.count(cards, cards, loadSeconds));
     probe.phase("initial-sync");
     progress.phase("initial-sync", "a fresh job syncs them to the Dataverse outbound topic");
@@ -297,12 +295,12 @@ public final class EndToEndBenchmark implements AutoCloseable {
             new OutputWatcher(cluster.clientProps(), List.of(crmCards), false, Map.of(), null);
         Pipeline job = new Pipeline(topology.build(), StreamsSettings.of(config))) {
       throughput =
-          drain(
+          drainer.drain(
               "initial-sync",
               job,
               watcher,
               cards,
-              () -> counter(job.streams(), Counter.IN),
+              () -> Drainer.counter(job.streams(), Counter.IN),
               () -> cards);
       // The job still holds every key: what is live now is what a million keys cost.
       initialSyncLiveHeap = MemoryProbe.liveHeapAfterFullGc();
@@ -313,150 +311,11 @@ public final class EndToEndBenchmark implements AutoCloseable {
     initialSync = new EndToEndReport.InitialSync(cards, loadSeconds, throughput, storeBytes);
   }
 
-  // ---- draining -------------------------------------------------------------------------------
-
-  /**
-   * Starts {@code job} and reads its output until it has read {@code inputs} records and the output
-   * holds {@code expectedOutputs}; if the output stays short while the job has read everything and
-   * the consumer is at the end for {@value #QUIET_NANOS} ns, takes what it has.
-   */
-  private Throughput drain(
-      final String phase,
-      final Pipeline job,
-      final OutputWatcher watcher,
-      final long inputs,
-      final LongSupplier processed,
-      final LongSupplier expectedOutputs) {
-    final long start = System.nanoTime();
-    final long deadline = start + settings.deadlineFor(inputs).toNanos();
-    job.start();
-    long in = 0;
-    long expected = Long.MAX_VALUE;
-    long lastCheck = 0;
-    while (true) {
-      failIfStopped(phase, job);
-      watcher.poll(POLL);
-      final long now = System.nanoTime();
-      if (now - lastCheck >= CHECK_NANOS) {
-        in = processed.getAsLong();
-        expected = expectedOutputs.getAsLong();
-        lastCheck = now;
-      }
-      final long seen = watcher.count();
-      final long read = in;
-      final long wanted = expected;
-      progress.tick(
-          () ->
-              "read "
-                  + Progress.count(read, inputs, seconds(start))
-                  + "; outputs seen "
-                  + Format.count(seen)
-                  + (wanted == Long.MAX_VALUE ? "" : " of " + Format.count(wanted)));
-      if (in >= inputs && seen >= expected) {
-        break;
-      }
-      if (in >= inputs && now - watcher.lastSeenNanos() > QUIET_NANOS && watcher.atEnd()) {
-        progress.line(
-            "warning: the job read every input but only "
-                + seen
-                + " of "
-                + expected
-                + " outputs appeared; taking those");
-        break;
-      }
-      if (now - deadline > 0) {
-        throw new BenchFailure(
-            phase
-                + ": not done after "
-                + Format.fixed(seconds(start), 0)
-                + " s: the topology read "
-                + in
-                + " of "
-                + inputs
-                + " inputs, and "
-                + seen
-                + " of "
-                + (expected == Long.MAX_VALUE ? "?" : Long.toString(expected))
-                + " outputs were seen (raise --timeout if the machine is just slow)");
-      }
-    }
-    final String clientId = clientIdOf(job);
-    final Throughput throughput =
-        new Throughput(
-            inputs,
-            watcher.count(),
-            watcher.firstAppendMillis(),
-            watcher.lastAppendMillis(),
-            (watcher.lastSeenNanos() - start) / 1e9,
-            ThreadCpu.seconds(clientId, true),
-            ThreadCpu.seconds(clientId, false));
-    progress.line(
-        Format.count(throughput.inputPerSecond())
-            + " input records/s, "
-            + Format.count(throughput.outputPerSecond())
-            + " output records/s over "
-            + Format.fixed(throughput.windowSeconds(), 2)
-            + " s; stream thread on CPU "
-            + Format.fixed(throughput.streamThreadBusyPercent(), 0)
-            + "% of the time, "
-            + Format.fixed(throughput.cpuMicrosPerInputRecord(), 1)
-            + " us CPU per input record");
-    return throughput;
-  }
-
-  /**
-   * The client id of a running topology (application id + a UUID), which starts the name of each of
-   * its threads; "" when it has no stream thread.
-   */
-  private static String clientIdOf(final Pipeline job) {
-    return job.streams().metadataForLocalThreads().stream()
-        .map(thread -> thread.threadName())
-        .map(name -> name.substring(0, name.lastIndexOf("-StreamThread-")))
-        .findFirst()
-        .orElse("");
-  }
-
-  static void failIfStopped(final String phase, final Pipeline job) {
-    if (job.failure().isPresent()) {
-      throw new BenchFailure(
-          phase + ": the topology failed: " + job.failure().get(), job.failure().get());
-    }
-    final KafkaStreams.State state = job.streams().state();
-    if (state == KafkaStreams.State.ERROR
-        || state == KafkaStreams.State.NOT_RUNNING
-        || state == KafkaStreams.State.PENDING_ERROR) {
-      throw new BenchFailure(phase + ": the topology stopped (" + state + ")");
-    }
-  }
-
-  static long counter(final KafkaStreams streams, final Counter counter) {
-    return SyncCounters.of(streams).get(counter);
-  }
-
-  static List<String> outboundTopics(final Topics topics) {
-    final List<String> names = new ArrayList<>();
-    for (final Template template : Template.values()) {
-      for (final Side side : Side.values()) {
-        names.add(topics.records(template, side).name());
-      }
-    }
-    return names;
-  }
-
-  /** A set of topics with serdes of its own, for a client that must not share the job's. */
-  static Topics freshTopics(final SyncConfig config) {
-    return new SyncTopology(config, SchemaRegistries.serdesFor(config)).topics();
-  }
-
   private static Map<Template, CompiledMap> maps(final SyncTopology topology) {
     final Map<Template, CompiledMap> maps = new EnumMap<>(Template.class);
     for (final Template template : Template.values()) {
       maps.put(template, topology.map(template));
     }
     return maps;
-  }
-
-  static double seconds(final long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
   }
 }

@@ -67,13 +67,12 @@ final class PacedRuns {
         OutputWatcher watcher =
             new OutputWatcher(
                 cluster.clientProps(),
-                EndToEndBenchmark.outboundTopics(topology.topics()),
+                Drainer.outboundTopics(topology.topics()),
                 true,
                 decoders,
                 OutboundRecords.SOURCE_TIMESTAMP);
         EventPublisher publisher =
-            new EventPublisher(
-                cluster.clientProps(), EndToEndBenchmark.freshTopics(config), true)) {
+            new EventPublisher(cluster.clientProps(), Drainer.freshTopics(config), true)) {
       progress.phase("latency", "restarting the job on its state");
       job.start();
       try {
@@ -141,7 +140,7 @@ final class PacedRuns {
             + " s measured");
     watcher.window(Long.MAX_VALUE, Long.MAX_VALUE);
     watcher.resetLatencies();
-    final long readBefore = EndToEndBenchmark.counter(job.streams(), Counter.IN);
+    final long readBefore = Drainer.counter(job.streams(), Counter.IN);
     final long start = System.nanoTime();
     long sent = 0;
     long windowStart = -1;
@@ -152,7 +151,7 @@ final class PacedRuns {
       if (windowStart < 0 && elapsed >= warmup) {
         windowStart = System.nanoTime();
         sentAtWindow = sent;
-        readAtWindow = EndToEndBenchmark.counter(job.streams(), Counter.IN);
+        readAtWindow = Drainer.counter(job.streams(), Counter.IN);
         watcher.window(System.currentTimeMillis(), Long.MAX_VALUE);
       }
       if (elapsed >= warmup + measured) {
@@ -163,7 +162,7 @@ final class PacedRuns {
         publisher.send(generator.next(System.currentTimeMillis()));
         sent++;
       }
-      EndToEndBenchmark.failIfStopped(label, job);
+      Drainer.failIfStopped(label, job);
       failIfReaderFailed(readerFailure);
       final long total = sent;
       progress.tick(
@@ -171,13 +170,13 @@ final class PacedRuns {
               "sent "
                   + Format.count(total)
                   + ", read by the job "
-                  + Format.count(EndToEndBenchmark.counter(job.streams(), Counter.IN) - readBefore)
+                  + Format.count(Drainer.counter(job.streams(), Counter.IN) - readBefore)
                   + ", latencies so far: "
                   + watcher.latencies().count());
       LockSupport.parkNanos(PARK_NANOS);
     }
     final double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
-    final long readAtEnd = EndToEndBenchmark.counter(job.streams(), Counter.IN);
+    final long readAtEnd = Drainer.counter(job.streams(), Counter.IN);
     final long sentInWindow = sent - sentAtWindow;
     publisher.flush();
     awaitDrained(label, job, watcher, readBefore + sent, readerFailure);
@@ -213,10 +212,10 @@ final class PacedRuns {
     final long start = System.nanoTime();
     final long deadline = start + settings.deadlineFor(read).toNanos();
     while (true) {
-      EndToEndBenchmark.failIfStopped(label, job);
+      Drainer.failIfStopped(label, job);
       failIfReaderFailed(readerFailure);
-      final long in = EndToEndBenchmark.counter(job.streams(), Counter.IN);
-      final long writes = EndToEndBenchmark.counter(job.streams(), Counter.WRITES);
+      final long in = Drainer.counter(job.streams(), Counter.IN);
+      final long writes = Drainer.counter(job.streams(), Counter.WRITES);
       if (in >= read && watcher.count() >= writes) {
         return;
       }
