@@ -14,6 +14,7 @@ import io.loyaltysync.avro.erp.RetailLoyaltyTimeUnit;
 import io.loyaltysync.mapping.Side;
 import io.loyaltysync.mapping.Template;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.apache.avro.generic.IndexedRecord;
@@ -60,14 +61,51 @@ final class SampleRecords {
   IndexedRecord[] pool(final Template template, final Side side, final int count) {
     final IndexedRecord[] records = new IndexedRecord[count];
     for (int i = 0; i < count; i++) {
-      records[i] =
-          switch (template) {
-            case CARD -> side == Side.ERP ? erpCard(i) : crmCard(i);
-            case LEVEL -> side == Side.ERP ? erpLevel() : crmLevel();
-            case REWARD_POINT -> side == Side.ERP ? erpRewardPoint(i) : crmRewardPoint(i);
-          };
+      records[i] = one(template, side, i);
     }
     return records;
+  }
+
+  /** One record of {@code template}'s entity on {@code side}; {@code serial} shapes its key. */
+  IndexedRecord one(final Template template, final Side side, final int serial) {
+    return switch (template) {
+      case CARD -> side == Side.ERP ? erpCard(serial) : crmCard(serial);
+      case LEVEL -> side == Side.ERP ? erpLevel() : crmLevel();
+      case REWARD_POINT -> side == Side.ERP ? erpRewardPoint(serial) : crmRewardPoint(serial);
+    };
+  }
+
+  /** The ISO codes of the currencies the reward points refer to. */
+  static List<String> currencies() {
+    return List.of(CURRENCIES);
+  }
+
+  /** The operating units (channels) cards are enrolled in. */
+  static String operatingUnit(final int index) {
+    return OPERATING_UNITS[Math.floorMod(index, OPERATING_UNITS.length)];
+  }
+
+  /** F&amp;O company ids, lower case. */
+  static String company(final int index) {
+    return COMPANIES[Math.floorMod(index, COMPANIES.length)];
+  }
+
+  /** Level phrases. */
+  static String level(final int index) {
+    return LEVELS[Math.floorMod(index, LEVELS.length)];
+  }
+
+  /** Reward point programmes. */
+  static String program(final int index) {
+    return PROGRAMS[Math.floorMod(index, PROGRAMS.length)];
+  }
+
+  static int companyCount() {
+    return COMPANIES.length;
+  }
+
+  static int levelCount() {
+    return LEVELS.length;
   }
 
   // ---- loyalty cards ----------------------------------------------------------------------

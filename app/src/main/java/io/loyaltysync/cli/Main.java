@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       DescribeCommand.class,
       MapCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

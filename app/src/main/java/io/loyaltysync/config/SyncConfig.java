@@ -82,6 +82,11 @@ public final class SyncConfig {
     return (String) values.get("application.id");
   }
 
+  /** The prefix of every topic name. */
+  public String topicPrefix() {
+    return (String) values.get("topic.prefix");
+  }
+
   /** The topic of {@code role} for {@code template}, with the prefix. */
   public String topic(final Template template, final TopicRole role) {
     return prefixed("topic." + template.id() + "." + role.id());
