@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--keys",
       paramLabel = "N",
       description =
-          "Rows the events touch over all templates: 70% cards, 20% reward points, 10% levels"
+          "Rows the events touch over all templates: 70%% cards, 20%% reward points, 10%% levels"
               + " (default 100,000).")
   private Integer keys;
 
