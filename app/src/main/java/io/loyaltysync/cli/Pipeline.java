@@ -1,5 +1,9 @@
 package io.loyaltysync.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -7,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -20,6 +25,13 @@ import org.slf4j.LoggerFactory;
  * not fixed by retrying in the same process, and a stopped process with a non-zero exit code is
  * what a supervisor (systemd, Kubernetes) restarts and an operator sees. The job resumes from its
  * committed state on restart.
+ *
+ * <p>A run that did not stop cleanly (killed, or failed) leaves its mark in the state directory,
+ * and the next run starts from the changelogs instead of from that local state. Under
+ * exactly_once_v2 Kafka Streams throws such state away anyway; but a kill while it does so, or
+ * while RocksDB creates a store, leaves a store directory RocksDB cannot open, and Kafka Streams
+ * 4.3 then fails in {@code start()} on every restart. Under at_least_once this costs a full restore
+ * instead of the missing delta: the price of an instance that cannot crash-loop on its own disk.
  */
 final class Pipeline implements AutoCloseable {
 
@@ -28,13 +40,24 @@ final class Pipeline implements AutoCloseable {
   /** How long a graceful close may take: commit, flush, leave the group. */
   static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The file a running job keeps in its state directory: the mark of a run not yet stopped. */
+  private static final String RUNNING_MARK = "loyalty-sync.running";
+
   private final KafkaStreams streams;
+  private final Path stateDirectory;
   private final CountDownLatch running = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
   Pipeline(final Topology topology, final Properties settings) {
     streams = new KafkaStreams(topology, settings);
+    stateDirectory =
+        Path.of(
+            settings.getProperty(
+                StreamsConfig.STATE_DIR_CONFIG,
+                (String)
+                    StreamsConfig.configDef().defaultValues().get(StreamsConfig.STATE_DIR_CONFIG)),
+            settings.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     streams.setStateListener(
         (now, before) -> {
           LOG.info("Kafka Streams state {} -> {}", before, now);
@@ -59,7 +82,28 @@ final class Pipeline implements AutoCloseable {
     return streams;
   }
 
+  /** The mark a run keeps in {@code stateDirectory}, the job's own folder in the state dir. */
+  static Path runningMark(final Path stateDirectory) {
+    return stateDirectory.resolve(RUNNING_MARK);
+  }
+
   void start() {
+    final Path mark = runningMark(stateDirectory);
+    if (Files.exists(mark)) {
+      LOG.warn(
+          "The last run on {} did not stop cleanly: wiping its local state, to restore it from the"
+              + " changelogs",
+          stateDirectory);
+      streams.cleanUp();
+    }
+    try {
+      Files.createDirectories(stateDirectory);
+      if (!Files.exists(mark)) {
+        Files.createFile(mark);
+      }
+    } catch (final IOException e) {
+      throw new UncheckedIOException("cannot write to the state directory " + stateDirectory, e);
+    }
     LOG.info("Starting the sync pipeline");
     streams.start();
   }
@@ -84,6 +128,16 @@ final class Pipeline implements AutoCloseable {
   public void close() {
     LOG.info("Closing the sync pipeline (up to {} s)", CLOSE_TIMEOUT.toSeconds());
     final boolean closed = streams.close(CLOSE_TIMEOUT);
+    if (closed && failure.get() == null) {
+      try {
+        Files.deleteIfExists(runningMark(stateDirectory));
+      } catch (final IOException e) {
+        LOG.warn(
+            "Cannot remove {}: the next run restores its state from the changelogs",
+            runningMark(stateDirectory),
+            e);
+      }
+    }
     if (closed) {
       LOG.info("Sync pipeline closed");
     } else {
