@@ -48,6 +48,7 @@ final class Pipeline implements AutoCloseable {
   private final CountDownLatch running = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private volatile boolean closedCleanly;
 
   Pipeline(final Topology topology, final Properties settings) {
     streams = new KafkaStreams(topology, settings);
@@ -124,11 +125,17 @@ final class Pipeline implements AutoCloseable {
     return Optional.ofNullable(failure.get());
   }
 
+  /** Whether {@link #close} stopped the job within its timeout, with no error before. */
+  boolean closedCleanly() {
+    return closedCleanly;
+  }
+
   @Override
   public void close() {
     LOG.info("Closing the sync pipeline (up to {} s)", CLOSE_TIMEOUT.toSeconds());
     final boolean closed = streams.close(CLOSE_TIMEOUT);
     if (closed && failure.get() == null) {
+      closedCleanly = true;
       try {
         Files.deleteIfExists(runningMark(stateDirectory));
       } catch (final IOException e) {
