@@ -112,16 +112,27 @@ public final class RunCommand implements Callable<Integer> {
             closeQuietly(broker);
           }
         };
+    // Set while the job runs: a shutdown that begins then was asked for by a signal.
+    final AtomicBoolean running = new AtomicBoolean();
     final Thread hook =
         new Thread(
             () -> {
               LOG.info("Shutdown requested");
+              final boolean signalled = running.get();
               shutdown.run();
+              if (signalled && pipeline.closedCleanly()) {
+                // The JVM ends a shutdown a signal began with 128 + the signal's number (143 for
+                // SIGTERM), the code of a process the signal killed. The job stopped as asked,
+                // and says so as documented: 0. System.exit would wait for this hook forever.
+                Runtime.getRuntime().halt(0);
+              }
             },
             "loyalty-sync-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     pipeline.start();
+    running.set(true);
     pipeline.awaitStopped();
+    running.set(false);
     if (pipeline.failure().isEmpty()) {
       // Stopped by the hook: the JVM is exiting, the hook finishes the close.
       return 0;

@@ -1,5 +1,6 @@
 package io.loyaltysync.serde;
 
+import io.loyaltysync.embedded.Watchdog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +22,10 @@ import org.slf4j.LoggerFactory;
  * A real Apicurio Registry for the integration tests, run as a separate process on 127.0.0.1 with
  * in-memory storage, from the distribution Maven unpacks in {@code pre-integration-test}.
  *
- * <p>It cannot outlive the test JVM: it is started under a small shell that kills it when its
- * standard input, a pipe from this JVM, closes. {@link #close} closes the pipe; a JVM that dies any
- * other way, even by SIGKILL, closes it too.
+ * <p>It cannot outlive the test JVM: it runs under a {@link Watchdog}. Public for the integration
+ * tests of other packages that need a registry shared by several processes.
  */
-final class ApicurioRegistry implements AutoCloseable {
+public final class ApicurioRegistry implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApicurioRegistry.class);
 
@@ -36,22 +35,6 @@ final class ApicurioRegistry implements AutoCloseable {
   private static final Duration START_DEADLINE = Duration.ofMinutes(4);
   private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
-
-  /**
-   * Runs the command in {@code "$@"} in the background and kills it when stdin reaches EOF; exits
-   * with its status. Job control is off in {@code sh -c}, so the watcher reads a saved copy of
-   * stdin (fd 3) rather than the /dev/null a background job is given.
-   */
-  private static final String WATCHDOG =
-      "exec 3<&0\n"
-          + "\"$@\" </dev/null 3<&- &\n"
-          + "child=$!\n"
-          + "( read -r _ <&3; kill \"$child\" 2>/dev/null ) &\n"
-          + "watcher=$!\n"
-          + "wait \"$child\"\n"
-          + "status=$?\n"
-          + "kill \"$watcher\" 2>/dev/null\n"
-          + "exit \"$status\"\n";
 
   private final Process process;
   private final int port;
@@ -65,7 +48,7 @@ final class ApicurioRegistry implements AutoCloseable {
   }
 
   /** Starts the registry and returns once its readiness check passes. */
-  static ApicurioRegistry start() throws IOException {
+  public static ApicurioRegistry start() throws IOException {
     final Path home = Path.of(System.getProperty(HOME_PROPERTY, "target/apicurio-registry"));
     final Path jar = home.resolve("quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
@@ -81,10 +64,6 @@ final class ApicurioRegistry implements AutoCloseable {
     final Path log = home.resolveSibling("apicurio-registry.log");
     final List<String> command =
         List.of(
-            "sh",
-            "-c",
-            WATCHDOG,
-            "apicurio-watchdog",
             java.toString(),
             "-Xmx512m",
             "-XX:TieredStopAtLevel=1",
@@ -102,12 +81,7 @@ final class ApicurioRegistry implements AutoCloseable {
             jar.toString());
     LOG.info("Starting Apicurio Registry from {} with {} (log: {})", home, java, log);
     final Instant started = Instant.now();
-    final Process process =
-        new ProcessBuilder(command)
-            .directory(home.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+    final Process process = Watchdog.start(command, home, log);
     final ApicurioRegistry registry = new ApicurioRegistry(process, port, log);
     try {
       registry.awaitReady(managementPort, started.plus(START_DEADLINE));
@@ -123,7 +97,7 @@ final class ApicurioRegistry implements AutoCloseable {
   }
 
   /** The base URL of the Confluent-compatible API. */
-  String ccompatUrl() {
+  public String ccompatUrl() {
     return "http://127.0.0.1:" + port + "/apis/ccompat/v7";
   }
 
@@ -153,23 +127,9 @@ final class ApicurioRegistry implements AutoCloseable {
   /** Stops the registry and waits for it to exit; kills it if it does not within the deadline. */
   @Override
   public void close() {
-    // Taken first: once the shell is gone, an orphan would no longer be its descendant.
-    final List<ProcessHandle> tree = process.descendants().toList();
-    try {
-      // EOF on the watchdog's stdin: it sends SIGTERM, and Quarkus shuts down cleanly.
-      process.getOutputStream().close();
-    } catch (final IOException e) {
-      // The shell has exited already.
-    }
-    try {
-      if (!process.waitFor(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("Apicurio Registry did not stop within {}: killing it", STOP_DEADLINE);
-      }
-    } catch (final InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      tree.forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
+    // EOF on the watchdog's stdin: it sends SIGTERM, and Quarkus shuts down cleanly.
+    if (!Watchdog.stop(process, STOP_DEADLINE)) {
+      LOG.warn("Apicurio Registry did not stop within {}: killed it", STOP_DEADLINE);
     }
   }
 
