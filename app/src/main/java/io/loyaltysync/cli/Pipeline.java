@@ -82,7 +82,7 @@ public final class Pipeline implements AutoCloseable {
         });
   }
 
-  KafkaStreams streams() {
+  public KafkaStreams streams() {
     return streams;
   }
 
@@ -113,18 +113,18 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Waits until the job is RUNNING; false when it stopped or the deadline passed first. */
-  boolean awaitRunning(final Duration deadline) throws InterruptedException {
+  public boolean awaitRunning(final Duration deadline) throws InterruptedException {
     return running.await(deadline.toMillis(), TimeUnit.MILLISECONDS)
         && streams.state() == KafkaStreams.State.RUNNING;
   }
 
   /** Waits until the job has stopped, by a close or an error. */
-  void awaitStopped() throws InterruptedException {
+  public void awaitStopped() throws InterruptedException {
     stopped.await();
   }
 
   /** The error that stopped the job, if one did. */
-  Optional<Throwable> failure() {
+  public Optional<Throwable> failure() {
     return Optional.ofNullable(failure.get());
   }
 
