@@ -29,7 +29,7 @@ public final class AvroBinarySerde<T extends IndexedRecord> implements Serde<T> 
   @SuppressWarnings("unchecked")
   private AvroBinarySerde(final Schema schema, final GenericData model) {
     this.schema = Objects.requireNonNull(schema, "schema");
-    this.writer = (DatumWriter<T>) model.createDatumWriter(schema);
+    this.writer = CompiledDatumWriter.of(schema, model);
     this.reader = (DatumReader<T>) model.createDatumReader(schema, schema);
   }
 

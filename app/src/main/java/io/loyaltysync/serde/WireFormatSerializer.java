@@ -94,8 +94,7 @@ public final class WireFormatSerializer<T extends IndexedRecord> implements Seri
         registration == Registration.AUTO_REGISTER
             ? registry.register(key.subject(), key.schema())
             : registry.lookup(key.subject(), key.schema());
-    @SuppressWarnings("unchecked")
-    final DatumWriter<T> writer = (DatumWriter<T>) model.createDatumWriter(key.schema());
+    final DatumWriter<T> writer = CompiledDatumWriter.of(key.schema(), model);
     final Target<T> made = new Target<>(WireFormat.header(id), writer);
     final Target<T> raced = targets.putIfAbsent(key, made);
     return raced != null ? raced : made;
