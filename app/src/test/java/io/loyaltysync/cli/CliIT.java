@@ -1,12 +1,11 @@
 package io.loyaltysync.cli;
 
+import static io.loyaltysync.cli.Commands.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyaltysync.embedded.EmbeddedKafka;
 import io.loyaltysync.embedded.KafkaClients;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ class CliIT {
 
   @Test
   void shouldRunTheDemoToTheEndAndSummariseWhatItSynced() {
-    final Result demo = run("demo");
+    final Commands.Result demo = run("demo");
 
     assertEquals(0, demo.exitCode(), demo.toString());
     final String out = demo.out();
@@ -52,8 +51,9 @@ class CliIT {
 
   @Test
   void shouldCreateMissingTopicsAndThenFindThemFitting() {
-    final Result create = run("topics", "--set", "topic.prefix=fit.", "--set", cluster());
-    final Result check = run("topics", "--check", "--set", "topic.prefix=fit.", "--set", cluster());
+    final Commands.Result create = run("topics", "--set", "topic.prefix=fit.", "--set", cluster());
+    final Commands.Result check =
+        run("topics", "--check", "--set", "topic.prefix=fit.", "--set", cluster());
 
     assertEquals(0, create.exitCode(), create.toString());
     assertTrue(create.out().contains("fit.crm.msdyn_loyaltycards"), create.out());
@@ -78,9 +78,9 @@ class CliIT {
     }
 
     // When the topics are checked, and the job asked to run on them
-    final Result check =
+    final Commands.Result check =
         run("topics", "--check", "--set", "topic.prefix=skew.", "--set", cluster());
-    final Result job =
+    final Commands.Result job =
         run(
             "run",
             "--set",
@@ -102,7 +102,7 @@ class CliIT {
 
   @Test
   void shouldRefuseToRunWhenTopicsAreMissingUnlessAskedToCreateThem() {
-    final Result job =
+    final Commands.Result job =
         run(
             "run",
             "--set",
@@ -131,18 +131,5 @@ class CliIT {
 
   private static String cluster() {
     return "bootstrap.servers=" + kafka.bootstrapServers();
-  }
-
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result run(final String... args) {
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-    final int exitCode =
-        Main.commandLine()
-            .setOut(new PrintWriter(out, true))
-            .setErr(new PrintWriter(err, true))
-            .execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
   }
 }

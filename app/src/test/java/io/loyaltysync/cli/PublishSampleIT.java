@@ -1,5 +1,6 @@
 package io.loyaltysync.cli;
 
+import static io.loyaltysync.cli.Commands.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,6 @@ import io.loyaltysync.serde.InMemorySchemaRegistry;
 import io.loyaltysync.serde.SchemaRegistries;
 import io.loyaltysync.topology.SyncTopology;
 import io.loyaltysync.topology.Topics;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +60,7 @@ class PublishSampleIT {
     assertEquals(0, run(concat("topics", options)).exitCode());
 
     // When the sample is published
-    final Result publish = run(concat("publish-sample", options));
+    final Commands.Result publish = run(concat("publish-sample", options));
 
     // Then every event of the demo's sample is on its topic, in order, bytes as the demo sends them
     assertEquals(0, publish.exitCode(), publish.toString());
@@ -96,7 +95,7 @@ class PublishSampleIT {
 
   @Test
   void shouldRefuseToPublishWhenTheChangeTopicsAreMissing() {
-    final Result publish =
+    final Commands.Result publish =
         run(
             "publish-sample",
             "--set",
@@ -112,7 +111,7 @@ class PublishSampleIT {
 
   @Test
   void shouldRefuseToPublishWithoutACluster() {
-    final Result publish = run("publish-sample");
+    final Commands.Result publish = run("publish-sample");
 
     assertEquals(Main.BAD_CONFIGURATION, publish.exitCode(), publish.toString());
     assertEquals(
@@ -141,18 +140,5 @@ class PublishSampleIT {
     args[0] = command;
     System.arraycopy(options, 0, args, 1, options.length);
     return args;
-  }
-
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result run(final String... args) {
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-    final int exitCode =
-        Main.commandLine()
-            .setOut(new PrintWriter(out, true))
-            .setErr(new PrintWriter(err, true))
-            .execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
   }
 }
