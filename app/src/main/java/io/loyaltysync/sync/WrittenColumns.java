@@ -2,12 +2,12 @@ package io.loyaltysync.sync;
 
 import io.loyaltysync.mapping.FieldBinding;
 import io.loyaltysync.mapping.Side;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.IndexedRecord;
@@ -126,19 +126,10 @@ public final class WrittenColumns {
     }
   }
 
-  /**
-   * A growable byte buffer with Avro-style zig-zag varints and length-prefixed byte strings; not a
-   * ByteArrayOutputStream, whose every write takes a lock.
-   */
-  private static final class Out {
-    private byte[] bytes = new byte[64];
-    private int size;
-
-    void write(final int value) {
-      if (size == bytes.length) {
-        bytes = Arrays.copyOf(bytes, size * 2);
-      }
-      bytes[size++] = (byte) value;
+  /** A growable byte buffer with Avro-style zig-zag varints and length-prefixed byte strings. */
+  private static final class Out extends ByteArrayOutputStream {
+    Out() {
+      super(64);
     }
 
     void varLong(final long value) {
@@ -150,17 +141,9 @@ public final class WrittenColumns {
       write((int) zigZag);
     }
 
-    void bytes(final byte[] value) {
-      varLong(value.length);
-      if (size + value.length > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + value.length));
-      }
-      System.arraycopy(value, 0, bytes, size, value.length);
-      size += value.length;
-    }
-
-    byte[] toByteArray() {
-      return Arrays.copyOf(bytes, size);
+    void bytes(final byte[] bytes) {
+      varLong(bytes.length);
+      write(bytes, 0, bytes.length);
     }
   }
 }
