@@ -8,7 +8,6 @@ import io.loyaltysync.sync.SyncResult.Outcome;
 import io.loyaltysync.sync.SyncResult.Write;
 import io.loyaltysync.sync.SyncState.Pending;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +38,7 @@ public final class SyncEngine {
   private final int maxPending;
   private final Audits audits;
   private final EditRules edits;
-  private final WrittenColumns writtenColumns;
+  private final int[][] writtenPositions = new int[2][];
 
   /**
    * @param map the compiled map of the template
@@ -60,12 +59,13 @@ public final class SyncEngine {
     this.edits =
         new EditRules(
             bindings, policy, initialSyncMaster, FieldGroups.of(map.template(), bindings));
-    this.writtenColumns = new WrittenColumns(bindings);
-  }
-
-  /** How this template's pending writes are kept: the columns written to each side. */
-  public WrittenColumns writtenColumns() {
-    return writtenColumns;
+    for (final Side side : Side.values()) {
+      writtenPositions[side.ordinal()] =
+          bindings.stream()
+              .filter(b -> b.writtenTo(side))
+              .mapToInt(b -> b.position(side))
+              .toArray();
+    }
   }
 
   /** A fresh state for a key never seen before. */
@@ -112,18 +112,12 @@ public final class SyncEngine {
 
   private boolean confirmUpsert(final SyncState state, final SyncInput in) {
     final Deque<Pending> pending = state.pending(in.side());
-    byte[] columns = null;
     int index = 0;
     int match = -1;
     for (final Pending write : pending) {
-      if (!write.isDelete()) {
-        if (columns == null) {
-          columns = writtenColumns.of(in.side(), in.image());
-        }
-        if (Arrays.equals(columns, write.columns())) {
-          match = index;
-          break;
-        }
+      if (write.image() != null && agrees(in.image(), write.image(), in.side())) {
+        match = index;
+        break;
       }
       index++;
     }
@@ -141,7 +135,7 @@ public final class SyncEngine {
     final Deque<Pending> pending = state.pending(in.side());
     int index = 0;
     for (final Pending write : pending) {
-      if (write.isDelete()) {
+      if (write.image() == null) {
         dropThrough(pending, index);
         return true;
       }
@@ -163,42 +157,25 @@ public final class SyncEngine {
   private List<Write> reconcile(final SyncState state) {
     List<Write> writes = List.of();
     for (final Side side : Side.values()) {
-      // What the side will hold once its pending writes land: its last pending write, else what
-      // its feed last reported.
       final Deque<Pending> pending = state.pending(side);
-      final Pending last = pending.peekLast();
-      final boolean expectedExists = last == null ? state.observed(side) != null : !last.isDelete();
+      final IndexedRecord expected =
+          pending.isEmpty() ? state.observed(side) : pending.peekLast().image();
       final Write write;
-      final byte[] columns;
       if (!state.live()) {
-        write = expectedExists ? new Write(side, null) : null;
-        columns = null;
+        write = expected == null ? null : new Write(side, null);
       } else {
         final IndexedRecord wanted = state.canonical(side);
-        if (last == null) {
-          columns = null;
-          write =
-              expectedExists && agrees(state.observed(side), wanted, side)
-                  ? null
-                  : new Write(side, copy(wanted));
-        } else {
-          columns = writtenColumns.of(side, wanted);
-          write =
-              expectedExists && Arrays.equals(last.columns(), columns)
-                  ? null
-                  : new Write(side, copy(wanted));
-        }
+        write =
+            expected != null && agrees(expected, wanted, side)
+                ? null
+                : new Write(side, copy(wanted));
       }
       if (write != null) {
         if (writes.isEmpty()) {
           writes = new ArrayList<>(2);
         }
         writes.add(write);
-        pending.addLast(
-            new Pending(
-                write.isDelete()
-                    ? null
-                    : columns != null ? columns : writtenColumns.of(side, write.image())));
+        pending.addLast(new Pending(write.image()));
         while (pending.size() > maxPending) {
           pending.removeFirst();
         }
@@ -211,7 +188,7 @@ public final class SyncEngine {
 
   /** Whether two images of {@code side} hold the same values in the columns written to it. */
   private boolean agrees(final IndexedRecord a, final IndexedRecord b, final Side side) {
-    for (final int pos : writtenColumns.positions(side)) {
+    for (final int pos : writtenPositions[side.ordinal()]) {
       if (!Objects.equals(a.get(pos), b.get(pos))) {
         return false;
       }

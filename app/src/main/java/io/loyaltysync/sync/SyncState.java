@@ -13,8 +13,7 @@ import org.apache.avro.generic.IndexedRecord;
  *   <li>the canonical image, kept in both sides' representations, with the stamp and side of the
  *       edit that set each mapped field;
  *   <li>the last image each side's change feed reported (null once that side deleted the row);
- *   <li>the writes emitted to each side and not yet confirmed by their echo, as the columns they
- *       wrote (null = delete);
+ *   <li>the writes emitted to each side and not yet confirmed by their echo (null image = delete);
  *   <li>a tombstone: the row was deleted, when and by which side.
  * </ul>
  *
@@ -22,17 +21,8 @@ import org.apache.avro.generic.IndexedRecord;
  */
 public final class SyncState {
 
-  /**
-   * A write emitted to one side and not yet seen in its change feed: the {@link WrittenColumns} of
-   * the image it carried, or null for a delete. Its echo is recognised by those columns alone.
-   */
-  public record Pending(byte[] columns) {
-
-    /** Whether this pending write is a delete. */
-    public boolean isDelete() {
-      return columns == null;
-    }
-  }
+  /** A write emitted to one side and not yet seen in its change feed; image null = delete. */
+  public record Pending(IndexedRecord image) {}
 
   private final IndexedRecord[] canonical = new IndexedRecord[2];
   private final Stamp[] fieldStamps;

@@ -5,9 +5,7 @@ import io.loyaltysync.avro.internal.SideRecord;
 import io.loyaltysync.avro.internal.SyncStateRecord;
 import io.loyaltysync.mapping.Side;
 import io.loyaltysync.sync.SyncState.Pending;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.apache.avro.generic.IndexedRecord;
 
@@ -33,10 +31,8 @@ public final class SyncStateCodec {
         .setObservedCrm(state.observed(Side.CRM))
         .setObservedCrmTimestamp(state.observedStamp(Side.CRM).timestamp())
         .setObservedCrmSequence(state.observedStamp(Side.CRM).sequence())
-        .setPendingErp(List.of())
-        .setPendingCrm(List.of())
-        .setPendingErpColumns(pending(state, Side.ERP))
-        .setPendingCrmColumns(pending(state, Side.CRM))
+        .setPendingErp(pending(state, Side.ERP))
+        .setPendingCrm(pending(state, Side.CRM))
         .setDeleted(state.deleted())
         .setDeletedBy(side(state.deletedBy()))
         .setDeletedTimestamp(state.deletedStamp().timestamp())
@@ -47,12 +43,9 @@ public final class SyncStateCodec {
 
   /**
    * Restores a state of a map with {@code fields} bindings. A state stored under a map with fewer
-   * fields (a field was added since) gets the new fields as never set. A state stored before
-   * pending writes were kept as their {@link WrittenColumns} has them as whole images, which are
-   * turned into their columns.
+   * fields (a field was added since) gets the new fields as never set.
    */
-  public static SyncState fromRecord(
-      final SyncStateRecord record, final int fields, final WrittenColumns columns) {
+  public static SyncState fromRecord(final SyncStateRecord record, final int fields) {
     final SyncState state = new SyncState(fields);
     state.canonical(Side.ERP, (IndexedRecord) record.getCanonicalErp());
     state.canonical(Side.CRM, (IndexedRecord) record.getCanonicalCrm());
@@ -69,8 +62,12 @@ public final class SyncStateCodec {
         Side.CRM,
         (IndexedRecord) record.getObservedCrm(),
         new Stamp(record.getObservedCrmTimestamp(), record.getObservedCrmSequence()));
-    restorePending(state, Side.ERP, record.getPendingErp(), record.getPendingErpColumns(), columns);
-    restorePending(state, Side.CRM, record.getPendingCrm(), record.getPendingCrmColumns(), columns);
+    for (final Object image : record.getPendingErp()) {
+      state.pending(Side.ERP).addLast(new Pending((IndexedRecord) image));
+    }
+    for (final Object image : record.getPendingCrm()) {
+      state.pending(Side.CRM).addLast(new Pending((IndexedRecord) image));
+    }
     state.restoreTombstone(
         record.getDeleted(),
         side(record.getDeletedBy()),
@@ -79,53 +76,19 @@ public final class SyncStateCodec {
     return state;
   }
 
-  private static void restorePending(
-      final SyncState state,
-      final Side side,
-      final List<Object> images,
-      final List<ByteBuffer> stored,
-      final WrittenColumns columns) {
-    final Deque<Pending> pending = state.pending(side);
-    for (final Object image : images) {
-      pending.addLast(new Pending(image == null ? null : columns.of(side, (IndexedRecord) image)));
-    }
-    for (final ByteBuffer write : stored) {
-      pending.addLast(new Pending(write == null ? null : bytes(write)));
-    }
-  }
-
-  private static byte[] bytes(final ByteBuffer buffer) {
-    final ByteBuffer view = buffer.duplicate();
-    final byte[] bytes = new byte[view.remaining()];
-    view.get(bytes);
-    return bytes;
-  }
-
-  private static List<ByteBuffer> pending(final SyncState state, final Side side) {
-    final List<ByteBuffer> writes = new ArrayList<>(state.pending(side).size());
+  private static List<Object> pending(final SyncState state, final Side side) {
+    final List<Object> images = new ArrayList<>(state.pending(side).size());
     for (final Pending write : state.pending(side)) {
-      writes.add(write.isDelete() ? null : ByteBuffer.wrap(write.columns()));
+      images.add(write.image());
     }
-    return writes;
+    return images;
   }
 
   private static SideRecord side(final Side side) {
-    if (side == null) {
-      return null;
-    }
-    return switch (side) {
-      case ERP -> SideRecord.ERP;
-      case CRM -> SideRecord.CRM;
-    };
+    return side == null ? null : SideRecord.valueOf(side.name());
   }
 
   private static Side side(final SideRecord side) {
-    if (side == null) {
-      return null;
-    }
-    return switch (side) {
-      case ERP -> Side.ERP;
-      case CRM -> Side.CRM;
-    };
+    return side == null ? null : Side.valueOf(side.name());
   }
 }

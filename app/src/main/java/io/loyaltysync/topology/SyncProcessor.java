@@ -170,7 +170,7 @@ final class SyncProcessor implements Processor<byte[], byte[], String, Object> {
     final SyncState state =
         stored == null
             ? engine.newState()
-            : SyncStateCodec.fromRecord(stored, map.bindings().size(), engine.writtenColumns());
+            : SyncStateCodec.fromRecord(stored, map.bindings().size());
     final SourceMetadata source = change.source();
     final SyncInput input =
         new SyncInput(
