@@ -129,8 +129,15 @@ public final class RunCommand implements Callable<Integer> {
             },
             "loyalty-sync-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    pipeline.start();
+    // Set before start(), which may first wipe local state for a while: a SIGTERM then is a stop
+    // asked for too. A start that fails is no such stop.
     running.set(true);
+    try {
+      pipeline.start();
+    } catch (final RuntimeException e) {
+      running.set(false);
+      throw e;
+    }
     pipeline.awaitStopped();
     running.set(false);
     if (pipeline.failure().isEmpty()) {

@@ -25,10 +25,12 @@ import org.apache.avro.util.Utf8;
  * the same bytes (tests hold it to that), at a fraction of the cost: the profile of the job put
  * Avro's generic writer, mostly its union resolution, at a fifth of the stream thread's time.
  *
- * <p>Records are read by position ({@link IndexedRecord#get}); dates and timestamps may be {@link
- * LocalDate} and {@link Instant} (as generated classes and the generic model with conversions hold
- * them) or the raw int and long. A value of the wrong type fails as Avro's writer fails, with a
- * {@link ClassCastException} or a {@link NullPointerException}.
+ * <p>Records are read by position ({@link IndexedRecord#get}); numbers may be any {@link Number},
+ * as for Avro; dates and timestamp-millis may be {@link LocalDate} and {@link Instant} (as
+ * generated classes and the generic model with conversions hold them) or the raw int and long. A
+ * schema with any other logical type is left to Avro's writer ({@link #of}). A value of the wrong
+ * type fails as Avro's writer fails, with a {@link ClassCastException} or a {@link
+ * NullPointerException}.
  */
 final class CompiledDatumWriter<T> implements DatumWriter<T> {
 
@@ -48,9 +50,17 @@ final class CompiledDatumWriter<T> implements DatumWriter<T> {
     this.root = compile(schema, new HashMap<>());
   }
 
-  /** The writer of {@code schema}; {@code model} resolves the unions this writer cannot. */
-  static <T> CompiledDatumWriter<T> of(final Schema schema, final GenericData model) {
-    return new CompiledDatumWriter<>(schema, model);
+  /**
+   * The writer of {@code schema}: compiled, or Avro's own for a schema with a logical type this
+   * writer does not convert. {@code model} resolves the unions a compiled writer cannot.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> DatumWriter<T> of(final Schema schema, final GenericData model) {
+    try {
+      return new CompiledDatumWriter<>(schema, model);
+    } catch (final Unsupported e) {
+      return (DatumWriter<T>) model.createDatumWriter(schema);
+    }
   }
 
   @Override
@@ -70,22 +80,25 @@ final class CompiledDatumWriter<T> implements DatumWriter<T> {
     return switch (node.getType()) {
       case NULL -> (value, out) -> out.writeNull();
       case BOOLEAN -> (value, out) -> out.writeBoolean((Boolean) value);
+      // Numbers as Avro writes them: any Number, narrowed or widened to the schema's type.
       case INT ->
           logical instanceof LogicalTypes.Date
               ? (value, out) ->
                   out.writeInt(
                       value instanceof LocalDate date
                           ? Math.toIntExact(date.toEpochDay())
-                          : (Integer) value)
-              : (value, out) -> out.writeInt((Integer) value);
+                          : ((Number) value).intValue())
+              : unconverted(logical, (value, out) -> out.writeInt(((Number) value).intValue()));
       case LONG ->
           logical instanceof LogicalTypes.TimestampMillis
               ? (value, out) ->
                   out.writeLong(
-                      value instanceof Instant instant ? instant.toEpochMilli() : (Long) value)
-              : (value, out) -> out.writeLong((Long) value);
-      case FLOAT -> (value, out) -> out.writeFloat((Float) value);
-      case DOUBLE -> (value, out) -> out.writeDouble((Double) value);
+                      value instanceof Instant instant
+                          ? instant.toEpochMilli()
+                          : ((Number) value).longValue())
+              : unconverted(logical, (value, out) -> out.writeLong(((Number) value).longValue()));
+      case FLOAT -> (value, out) -> out.writeFloat(((Number) value).floatValue());
+      case DOUBLE -> (value, out) -> out.writeDouble(((Number) value).doubleValue());
       case STRING ->
           (value, out) -> {
             if (value instanceof Utf8 utf8) {
@@ -102,6 +115,26 @@ final class CompiledDatumWriter<T> implements DatumWriter<T> {
       case UNION -> union(node, records);
       case RECORD -> record(node, records);
     };
+  }
+
+  /**
+   * {@code plain}, for a node without a logical type; a logical type this writer does not convert
+   * (time of day, micros, local timestamps) makes the whole schema Avro's writer's.
+   */
+  private static Node unconverted(final LogicalType logical, final Node plain) {
+    if (logical != null) {
+      throw new Unsupported(logical.getName());
+    }
+    return plain;
+  }
+
+  /** A schema this writer does not compile; Avro's own writer takes it. */
+  private static final class Unsupported extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unsupported(final String what) {
+      super(what, null, false, false);
+    }
   }
 
   private static Node array(final Node element) {

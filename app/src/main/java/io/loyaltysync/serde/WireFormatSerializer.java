@@ -30,6 +30,9 @@ public final class WireFormatSerializer<T extends IndexedRecord> implements Seri
   private final Registration registration;
   private final GenericData model;
   private final ConcurrentMap<SubjectSchema, Target<T>> targets = new ConcurrentHashMap<>();
+  // One subject string per topic, made once: a subject built per record is a new string whose hash
+  // the target lookup computed again every time.
+  private final ConcurrentMap<String, String> subjects = new ConcurrentHashMap<>();
 
   /**
    * @param model the data model whose logical-type conversions the records' values follow
@@ -66,7 +69,8 @@ public final class WireFormatSerializer<T extends IndexedRecord> implements Seri
       return null;
     }
     final Schema schema = record.getSchema();
-    final Target<T> target = target(new SubjectSchema(part.subject(topic), schema));
+    final Target<T> target =
+        target(new SubjectSchema(subjects.computeIfAbsent(topic, part::subject), schema));
     try {
       return BinaryCodec.encode(target.header(), target.writer(), record);
     } catch (final ClassCastException e) {

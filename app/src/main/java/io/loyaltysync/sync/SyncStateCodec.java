@@ -85,10 +85,22 @@ public final class SyncStateCodec {
   }
 
   private static SideRecord side(final Side side) {
-    return side == null ? null : SideRecord.valueOf(side.name());
+    if (side == null) {
+      return null;
+    }
+    return switch (side) {
+      case ERP -> SideRecord.ERP;
+      case CRM -> SideRecord.CRM;
+    };
   }
 
   private static Side side(final SideRecord side) {
-    return side == null ? null : Side.valueOf(side.name());
+    if (side == null) {
+      return null;
+    }
+    return switch (side) {
+      case ERP -> Side.ERP;
+      case CRM -> Side.CRM;
+    };
   }
 }

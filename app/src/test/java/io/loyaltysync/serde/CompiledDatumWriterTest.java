@@ -2,6 +2,8 @@ package io.loyaltysync.serde;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.loyaltysync.avro.error.AuditEvent;
 import io.loyaltysync.avro.error.DeadLetter;
@@ -14,6 +16,10 @@ import io.loyaltysync.avro.event.ErpLoyaltyRewardPointChange;
 import io.loyaltysync.avro.internal.ParkedRecords;
 import io.loyaltysync.avro.internal.SyncStateRecord;
 import io.loyaltysync.avro.reference.TransactionCurrencyChange;
+import io.loyaltysync.mapping.MapRegistry;
+import io.loyaltysync.mapping.Side;
+import io.loyaltysync.mapping.Template;
+import io.loyaltysync.sync.OutboundRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,12 +33,14 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -77,11 +85,72 @@ class CompiledDatumWriterTest {
               .read(null, DecoderFactory.get().binaryDecoder(expected, null));
 
       // Then the compiled writers write the same bytes from both
+      assertInstanceOf(CompiledDatumWriter.class, CompiledDatumWriter.of(schema, generic));
       assertArrayEquals(
           expected, write(CompiledDatumWriter.of(schema, generic), record), "generic " + i);
       assertArrayEquals(
           expected, write(CompiledDatumWriter.of(schema, specific), typed), "specific " + i);
     }
+  }
+
+  /** The outbound records' schemas, derived from the maps: generic records. */
+  static Stream<Schema> outboundSchemas() {
+    final MapRegistry maps = MapRegistry.bundled();
+    return Stream.of(Template.values())
+        .flatMap(t -> Stream.of(Side.values()).map(s -> new OutboundRecords(maps.current(t), s)))
+        .map(OutboundRecords::schema);
+  }
+
+  @ParameterizedTest
+  @MethodSource("outboundSchemas")
+  void shouldWriteTheOutboundRecordsAsAvrosGenericWriterDoes(final Schema schema)
+      throws IOException {
+    final Random random = new Random(schema.getFullName().hashCode());
+    final DatumWriter<Object> compiled = CompiledDatumWriter.of(schema, AvroModels.generic());
+    assertInstanceOf(CompiledDatumWriter.class, compiled);
+    for (int i = 0; i < RECORDS_PER_SCHEMA; i++) {
+      final Object record = new RandomDatum(random, i % 3 == 0).of(schema);
+      assertArrayEquals(
+          write(AvroModels.generic().createDatumWriter(schema), record),
+          write(compiled, record),
+          "record " + i);
+    }
+  }
+
+  @Test
+  void shouldWriteAnyNumberAsAvroDoesNarrowedOrWidenedToTheSchemasType() throws IOException {
+    final Schema schema =
+        SchemaBuilder.record("Numbers")
+            .fields()
+            .requiredLong("along")
+            .requiredInt("anint")
+            .requiredDouble("adouble")
+            .requiredFloat("afloat")
+            .endRecord();
+    final GenericData.Record record = new GenericData.Record(schema);
+    record.put("along", 7);
+    record.put("anint", 8L);
+    record.put("adouble", 1.5f);
+    record.put("afloat", 2.5d);
+
+    assertArrayEquals(
+        write(AvroModels.generic().createDatumWriter(schema), record),
+        write(CompiledDatumWriter.of(schema, AvroModels.generic()), record));
+  }
+
+  @Test
+  void shouldLeaveASchemaWithALogicalTypeItDoesNotConvertToAvrosWriter() throws IOException {
+    final Schema time = LogicalTypes.timeMillis().addToSchema(Schema.create(Schema.Type.INT));
+    final Schema schema =
+        SchemaBuilder.record("Opening").fields().name("at").type(time).noDefault().endRecord();
+    final GenericData.Record record = new GenericData.Record(schema);
+    record.put("at", java.time.LocalTime.of(9, 30));
+
+    final DatumWriter<Object> writer = CompiledDatumWriter.of(schema, AvroModels.generic());
+
+    assertFalse(writer instanceof CompiledDatumWriter, "a time of day is Avro's to write");
+    assertArrayEquals(
+        write(AvroModels.generic().createDatumWriter(schema), record), write(writer, record));
   }
 
   @ParameterizedTest
