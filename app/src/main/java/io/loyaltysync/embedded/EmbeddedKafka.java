@@ -172,7 +172,12 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
       final int brokerPort = port == 0 ? LocalResources.freePort() : port;
       LocalResources.requireBindable(brokerPort);
-      final int controllerPort = LocalResources.freePort();
+      // The broker's port was free but is not held: the next pick may return it again, and Kafka
+      // refuses two listeners on one port (seen in CI).
+      int controllerPort = LocalResources.freePort();
+      while (controllerPort == brokerPort) {
+        controllerPort = LocalResources.freePort();
+      }
       final KafkaConfig config;
       try {
         config =
