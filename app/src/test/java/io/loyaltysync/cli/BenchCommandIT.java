@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,29 +31,25 @@ class BenchCommandIT {
   static void runATinyBench() throws Exception {
     Main.trustOurAvroPackage();
     final Path file = dir.resolve("bench.json");
-    final StringWriter stdout = new StringWriter();
-    final StringWriter stderr = new StringWriter();
-    exitCode =
-        Main.commandLine()
-            .setOut(new PrintWriter(stdout, true))
-            .setErr(new PrintWriter(stderr, true))
-            .execute(
-                "bench",
-                "--quick",
-                "--events",
-                String.valueOf(EVENTS),
-                "--keys",
-                "300",
-                "--initial-sync-cards",
-                String.valueOf(CARDS),
-                "--latency-seconds",
-                "2",
-                "--warmup-seconds",
-                "1",
-                "--json",
-                file.toString());
-    out = stdout.toString();
-    err = stderr.toString();
+    final Commands.Result bench =
+        Commands.run(
+            "bench",
+            "--quick",
+            "--events",
+            String.valueOf(EVENTS),
+            "--keys",
+            "300",
+            "--initial-sync-cards",
+            String.valueOf(CARDS),
+            "--latency-seconds",
+            "2",
+            "--warmup-seconds",
+            "1",
+            "--json",
+            file.toString());
+    exitCode = bench.exitCode();
+    out = bench.out();
+    err = bench.err();
     json = exitCode == 0 ? new ObjectMapper().readTree(file.toFile()) : null;
   }
 
