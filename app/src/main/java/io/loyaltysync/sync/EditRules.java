@@ -315,8 +315,10 @@ final class EditRules {
     final Side side = in.side();
     if (!state.live()) {
       // Keep a tombstone even for a row never seen alive, so the other side's older create,
-      // arriving later, cannot bring it back.
-      if (!state.deleted()) {
+      // arriving later, cannot bring it back. A newer delete of a deleted row (the other side's,
+      // or the side's own after this app's writer put the row back) dates the tombstone: an
+      // update older than it must not revive the row.
+      if (!state.deleted() || later(side, in.stamp(), state.deletedBy(), state.deletedStamp())) {
         state.markDeleted(side, in.stamp(), in.nowMillis());
       }
       return;
@@ -348,6 +350,19 @@ final class EditRules {
     if (wins) {
       state.markDeleted(side, in.stamp(), in.nowMillis());
     }
+  }
+
+  /**
+   * Whether {@code side}'s change at {@code stamp} happened after {@code by}'s at {@code theirs}:
+   * within one side by its feed's order, across the systems by timestamp (a tie to F&amp;O).
+   */
+  private static boolean later(
+      final Side side, final Stamp stamp, final Side by, final Stamp theirs) {
+    if (side == by) {
+      return theirs.isBefore(stamp);
+    }
+    final int order = Long.compare(stamp.timestamp(), theirs.timestamp());
+    return order > 0 || (order == 0 && side == Side.ERP);
   }
 
   // ---- the policy -----------------------------------------------------------------------------
