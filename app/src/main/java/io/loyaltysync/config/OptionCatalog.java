@@ -3,6 +3,7 @@ package io.loyaltysync.config;
 import io.loyaltysync.mapping.ConflictPolicy;
 import io.loyaltysync.mapping.Side;
 import io.loyaltysync.mapping.Template;
+import io.loyaltysync.sync.EchoMatching;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -219,6 +220,15 @@ final class OptionCatalog {
     add(
         all,
         Option.of(
+            "sync.echo-matching",
+            "marker-or-match",
+            "marker-or-match: an echo carries the origin marker or matches a pending write exactly;"
+                + " marker-only: only the marker (every writer stamps it), so a user's change is"
+                + " never taken for an echo.",
+            OptionCatalog::echoMatching));
+    add(
+        all,
+        Option.of(
             "sync.tombstone-retention",
             "7d",
             "How long a deleted row's tombstone is kept, so late events cannot resurrect it.",
@@ -282,6 +292,14 @@ final class OptionCatalog {
             () ->
                 new IllegalArgumentException(
                     "'" + value + "' is not last-writer-wins, erp-wins or crm-wins"));
+  }
+
+  private static EchoMatching echoMatching(final String value) {
+    return EchoMatching.ofId(value.strip())
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "'" + value + "' is neither marker-or-match nor marker-only"));
   }
 
   private static Side side(final String value) {

@@ -3,6 +3,7 @@ package io.loyaltysync.config;
 import io.loyaltysync.mapping.ConflictPolicy;
 import io.loyaltysync.mapping.Side;
 import io.loyaltysync.mapping.Template;
+import io.loyaltysync.sync.EchoMatching;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,6 +124,10 @@ public final class SyncConfig {
 
   public String originMarker() {
     return (String) values.get("sync.origin-marker");
+  }
+
+  public EchoMatching echoMatching() {
+    return (EchoMatching) values.get("sync.echo-matching");
   }
 
   public int maxPendingWrites() {

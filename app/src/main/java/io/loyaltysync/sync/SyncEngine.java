@@ -20,8 +20,9 @@ import org.apache.avro.specific.SpecificData;
  * <ol>
  *   <li>An event older than the last one seen from its side, or that side's last event delivered
  *       again, changes nothing.
- *   <li>An echo (origin marker, or an exact match of a pending write) confirms that write and every
- *       earlier one, and updates the side's observed image; it is never propagated.
+ *   <li>An echo (origin marker, or under {@link EchoMatching#MARKER_OR_MATCH} an exact match of a
+ *       pending write) confirms that write and every earlier one, and updates the side's observed
+ *       image; it is never propagated.
  *   <li>A real edit updates the canonical image by the {@link EditRules}: field by field, one-way
  *       fields only from their source side, conflicts by the map's policy (the initial-sync master
  *       for SNAPSHOT events), deletes as tombstones.
@@ -36,6 +37,7 @@ public final class SyncEngine {
   private final ConflictPolicy policy;
   private final Side initialSyncMaster;
   private final int maxPending;
+  private final boolean matchUnmarked;
   private final Audits audits;
   private final EditRules edits;
   private final int[][] writtenPositions = new int[2][];
@@ -45,16 +47,19 @@ public final class SyncEngine {
    * @param policy how concurrent edits are resolved
    * @param initialSyncMaster which side wins a SNAPSHOT conflict
    * @param maxPending how many unconfirmed writes to remember per side (oldest dropped first)
+   * @param echoes how an echo of this app's write is told from a user's change
    */
   public SyncEngine(
       final CompiledMap map,
       final ConflictPolicy policy,
       final Side initialSyncMaster,
-      final int maxPending) {
+      final int maxPending,
+      final EchoMatching echoes) {
     this.bindings = map.bindings();
     this.policy = policy;
     this.initialSyncMaster = initialSyncMaster;
     this.maxPending = maxPending;
+    this.matchUnmarked = echoes == EchoMatching.MARKER_OR_MATCH;
     this.audits = new Audits(map.template().id(), policy, initialSyncMaster);
     this.edits =
         new EditRules(
@@ -111,6 +116,9 @@ public final class SyncEngine {
   // ---- echoes ---------------------------------------------------------------------------------
 
   private boolean confirmUpsert(final SyncState state, final SyncInput in) {
+    if (!in.fromOurWriter() && !matchUnmarked) {
+      return false;
+    }
     final Deque<Pending> pending = state.pending(in.side());
     int index = 0;
     int match = -1;
@@ -129,9 +137,13 @@ public final class SyncEngine {
    * A delete carries no image to match: without the origin marker, any pending delete takes it as
    * its echo. A user's delete while this app's delete is on its way is then taken for that echo;
    * the opposite mistake (an unmarked echo taken for a user's delete) would delete a row that
-   * should live, so this is the safer guess. Writers should stamp the origin marker.
+   * should live, so this is the safer guess. Writers should stamp the origin marker, and then
+   * {@link EchoMatching#MARKER_ONLY} rules the guess out.
    */
   private boolean confirmDelete(final SyncState state, final SyncInput in) {
+    if (!in.fromOurWriter() && !matchUnmarked) {
+      return false;
+    }
     final Deque<Pending> pending = state.pending(in.side());
     int index = 0;
     for (final Pending write : pending) {

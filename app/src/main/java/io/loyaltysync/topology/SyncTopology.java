@@ -142,7 +142,8 @@ public final class SyncTopology {
             map,
             config.conflictPolicy(template).orElse(map.definition().conflictPolicy()),
             config.initialSyncMaster(template).orElse(map.definition().initialSyncMaster()),
-            config.maxPendingWrites());
+            config.maxPendingWrites(),
+            config.echoMatching());
     final Map<Side, String> recordSinks = new EnumMap<>(Side.class);
     for (final Side side : Side.values()) {
       recordSinks.put(side, sinkName(topics.records(template, side).name()));

@@ -16,6 +16,7 @@ import io.loyaltysync.mapping.MapRegistry;
 import io.loyaltysync.mapping.MappedChange;
 import io.loyaltysync.mapping.Side;
 import io.loyaltysync.mapping.Template;
+import io.loyaltysync.sync.EchoMatching;
 import io.loyaltysync.sync.Stamp;
 import io.loyaltysync.sync.SyncEngine;
 import io.loyaltysync.sync.SyncInput;
@@ -158,7 +159,8 @@ class ChangeEventGeneratorTest {
                     map,
                     map.definition().conflictPolicy(),
                     map.definition().initialSyncMaster(),
-                    16)));
+                    16,
+                    EchoMatching.MARKER_OR_MATCH)));
     final Map<String, SyncState> states = new HashMap<>();
     int echoes = 0;
     int recognised = 0;

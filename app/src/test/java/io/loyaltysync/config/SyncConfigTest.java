@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loyaltysync.mapping.ConflictPolicy;
 import io.loyaltysync.mapping.Side;
 import io.loyaltysync.mapping.Template;
+import io.loyaltysync.sync.EchoMatching;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +58,8 @@ class SyncConfigTest {
                 "lookup.park-timeout", "PT90M",
                 "lookup.release-interval", "250ms",
                 "sync.card.conflict-policy", "crm-wins",
-                "sync.level.initial-sync-master", "crm"));
+                "sync.level.initial-sync-master", "crm",
+                "sync.echo-matching", "marker-only"));
 
     assertEquals(Duration.ofHours(36), config.tombstoneRetention());
     assertEquals(Duration.ofMinutes(90), config.parkTimeout());
@@ -65,6 +67,9 @@ class SyncConfigTest {
     assertEquals(Optional.of(ConflictPolicy.CRM_WINS), config.conflictPolicy(Template.CARD));
     assertEquals(Optional.empty(), config.conflictPolicy(Template.LEVEL));
     assertEquals(Optional.of(Side.CRM), config.initialSyncMaster(Template.LEVEL));
+    assertEquals(EchoMatching.MARKER_ONLY, config.echoMatching());
+    assertEquals(
+        EchoMatching.MARKER_OR_MATCH, SyncConfig.from(Map.of()).echoMatching(), "the default");
   }
 
   @Test
@@ -80,6 +85,7 @@ class SyncConfigTest {
                         "topic.audit", "audit topic",
                         "sync.card.conflict-policy", "newest-wins",
                         "num.stream.threads", "0",
+                        "sync.echo-matching", "exact",
                         "colour", "blue")));
 
     final String message = refused.getMessage();
@@ -92,6 +98,9 @@ class SyncConfigTest {
         message.contains("sync.card.conflict-policy: 'newest-wins' is not last-writer-wins"),
         message);
     assertTrue(message.contains("num.stream.threads: must be at least 1 (was 0)"), message);
+    assertTrue(
+        message.contains("sync.echo-matching: 'exact' is neither marker-or-match nor marker-only"),
+        message);
     assertTrue(message.contains("unknown option 'colour'"), message);
   }
 

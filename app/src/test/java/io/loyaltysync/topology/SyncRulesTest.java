@@ -110,6 +110,34 @@ class SyncRulesTest {
   }
 
   @Test
+  void shouldTakeOnlyAMarkedEventForAnEchoUnderMarkerOnlyMatching() {
+    try (SyncFixture sync = new SyncFixture(Map.of("sync.echo-matching", "marker-only"))) {
+      sync.feed(Template.CARD, Side.ERP)
+          .pipeInput(CARD, erpCardChange(Operation.CREATE, erpCard(CARD).build(), 1, null));
+      sync.written(Template.CARD, Side.CRM);
+
+      // A Dataverse user creates the very card our write carries: an edit, not its echo
+      sync.feed(Template.CARD, Side.CRM)
+          .pipeInput(CARD, crmCardChange(Operation.CREATE, crmCard(CARD).build(), 2, null));
+      assertEquals(0, sync.count(Template.CARD, Direction.CRM_TO_ERP, Counter.ECHO));
+      assertEquals(1, sync.count(Template.CARD, Direction.CRM_TO_ERP, Counter.NO_OP));
+
+      // Our write lands and its marked echo confirms it
+      sync.feed(Template.CARD, Side.CRM)
+          .pipeInput(CARD, crmCardChange(Operation.UPDATE, crmCard(CARD).build(), 3, OURS));
+      assertEquals(1, sync.count(Template.CARD, Direction.CRM_TO_ERP, Counter.ECHO));
+
+      // F&O deletes the card; a Dataverse user deletes it too before our delete lands
+      sync.feed(Template.CARD, Side.ERP).pipeInput(CARD, erpCardDelete(CARD, 4, null));
+      assertNull(sync.written(Template.CARD, Side.CRM).get(0).value);
+      sync.feed(Template.CARD, Side.CRM).pipeInput(CARD, crmCardDelete(CARD, 5, null));
+      assertEquals(1, sync.count(Template.CARD, Direction.CRM_TO_ERP, Counter.ECHO));
+      assertEquals(List.of(), sync.written(Template.CARD, Side.ERP));
+      assertEquals(List.of(), sync.written(Template.CARD, Side.CRM));
+    }
+  }
+
+  @Test
   void shouldEmitNothingForARepeatedEventOrAnEditThatChangesNoMappedValue() {
     try (SyncFixture sync = cardInBothSystems()) {
       sync.feed(Template.CARD, Side.ERP)

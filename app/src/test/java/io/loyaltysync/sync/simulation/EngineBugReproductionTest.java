@@ -162,23 +162,53 @@ class EngineBugReproductionTest {
   }
 
   @Test
+  void shouldNotLetAnUpdateOlderThanTheNewestDeleteReviveADeletedRow() {
+    // F&O deletes the card, this app's writer puts it back (a write still on its way), an F&O
+    // user edits it; Dataverse deletes the card after that edit: the newest action, so it must
+    // go, although F&O's delete reached the sync first. Marker-only: matching by content would
+    // take Dataverse's delete for the echo of the delete on its way (a known limit of that mode)
+    assertConverges(
+        Scenario.of(Template.CARD)
+            .markerOnly()
+            .withSequences()
+            .create(CRM, "C1", "msdyn_partynumber", "P1")
+            .deliver(CRM)
+            .apply(ERP)
+            .edit(CRM, "C1", "msdyn_partynumber", "P2")
+            .deliver(CRM)
+            .delete(ERP, "C1")
+            .apply(ERP)
+            .deliver(ERP)
+            .edit(ERP, "C1", "LOYALTYENROLLMENTDATE", LEAP_DAY)
+            .delete(CRM, "C1"));
+  }
+
+  @Test
   @Disabled(
       "known limitation KnownEngineBug.USER_CHANGE_TAKEN_FOR_AN_ECHO: without the origin marker a"
           + " user's delete cannot be told from the echo of a pending delete")
   void shouldNotTakeAUsersDeleteForTheEchoOfAPendingDelete() {
+    assertConverges(usersDeleteWhileADeleteIsPending(Scenario.of(Template.CARD)));
+  }
+
+  @Test
+  void shouldNotTakeAUsersDeleteForTheEchoOfAPendingDeleteWhenOnlyTheMarkerMarksEchoes() {
+    assertConverges(usersDeleteWhileADeleteIsPending(Scenario.of(Template.CARD).markerOnly()));
+  }
+
+  private static Scenario usersDeleteWhileADeleteIsPending(final Scenario scenario) {
     // Dataverse deletes the card; F&O, unaware, updates it (newer: the card lives on), then
     // deletes it, the newest action of all: the card must go
-    assertConverges(
-        Scenario.of(Template.CARD)
-            .create(CRM, "C1")
-            .deliver(CRM)
-            .apply(ERP)
-            .deliver(ERP)
-            .delete(CRM, "C1")
-            .edit(ERP, "C1", "PARTYNUMBER", "P2")
-            .delete(ERP, "C1")
-            .deliver(CRM)
-            .deliver(ERP));
+    return scenario
+        .create(CRM, "C1")
+        .deliver(CRM)
+        .apply(ERP)
+        .deliver(ERP)
+        .delete(CRM, "C1")
+        .edit(ERP, "C1", "PARTYNUMBER", "P2")
+        .delete(ERP, "C1")
+        .deliver(CRM)
+        .deliver(ERP);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.loyaltysync.mapping.Direction;
 import io.loyaltysync.mapping.MappedChange;
 import io.loyaltysync.mapping.RecordRejectedException;
 import io.loyaltysync.mapping.Side;
+import io.loyaltysync.sync.EchoMatching;
 import io.loyaltysync.sync.Stamp;
 import io.loyaltysync.sync.SyncEngine;
 import io.loyaltysync.sync.SyncInput;
@@ -48,9 +49,10 @@ final class EngineSyncUnderTest implements SyncUnderTest {
       final CompiledMap map,
       final ConflictPolicy policy,
       final Side initialSyncMaster,
-      final int maxPending) {
+      final int maxPending,
+      final EchoMatching echoes) {
     this.map = map;
-    this.engine = new SyncEngine(map, policy, initialSyncMaster, maxPending);
+    this.engine = new SyncEngine(map, policy, initialSyncMaster, maxPending, echoes);
   }
 
   @Override

@@ -42,6 +42,14 @@ enum KnownEngineBug {
   UNMARKED_ECHO_TAKEN_FOR_AN_EDIT;
 
   /**
+   * The bugs of telling an echo by its content: events carry after-images only, so these are limits
+   * of {@link io.loyaltysync.sync.EchoMatching#MARKER_OR_MATCH}, which cannot arise under {@link
+   * io.loyaltysync.sync.EchoMatching#MARKER_ONLY}.
+   */
+  static final Set<KnownEngineBug> OF_MATCHING_BY_CONTENT =
+      EnumSet.of(USER_CHANGE_TAKEN_FOR_AN_ECHO, UNMARKED_ECHO_TAKEN_FOR_AN_EDIT);
+
+  /**
    * The bugs random histories avoid unless the system property {@code simulation.expose} names them
    * ({@code all}, or a comma-separated list of names).
    */

@@ -4,6 +4,7 @@ import io.loyaltysync.mapping.ConflictPolicy;
 import io.loyaltysync.mapping.FieldBinding;
 import io.loyaltysync.mapping.Side;
 import io.loyaltysync.mapping.Template;
+import io.loyaltysync.sync.EchoMatching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,6 +22,7 @@ final class Scenario {
   private final RowSpace space;
   private final List<Step> steps = new ArrayList<>();
   private boolean sequences;
+  private EchoMatching echoes = EchoMatching.MARKER_OR_MATCH;
   private int nextDelta = 1;
 
   private Scenario(final Template template) {
@@ -36,6 +38,12 @@ final class Scenario {
   /** Both feeds number their events, so two events of one instant still have an order. */
   Scenario withSequences() {
     sequences = true;
+    return this;
+  }
+
+  /** The sync takes only events with the origin marker for echoes. */
+  Scenario markerOnly() {
+    echoes = EchoMatching.MARKER_ONLY;
     return this;
   }
 
@@ -114,6 +122,7 @@ final class Scenario {
             1,
             sequences,
             sequences,
+            echoes,
             0,
             16,
             Set.of());

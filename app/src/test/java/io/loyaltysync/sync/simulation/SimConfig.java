@@ -3,6 +3,7 @@ package io.loyaltysync.sync.simulation;
 import io.loyaltysync.mapping.ConflictPolicy;
 import io.loyaltysync.mapping.Side;
 import io.loyaltysync.mapping.Template;
+import io.loyaltysync.sync.EchoMatching;
 import java.util.EnumSet;
 import java.util.Random;
 import java.util.Set;
@@ -18,8 +19,9 @@ import java.util.Set;
  * @param erpSequences whether the F&amp;O feed numbers its events (else timestamps alone order
  *     them)
  * @param crmSequences whether the Dataverse feed numbers its events
+ * @param echoes how the sync tells echoes from users' changes
  * @param unmarkedPercent how many of the writers' writes lack the origin marker (so only an exact
- *     match with a pending write identifies their echo)
+ *     match with a pending write identifies their echo); 0 under {@link EchoMatching#MARKER_ONLY}
  * @param maxPending how many unconfirmed writes per side the sync remembers
  * @param avoided the open {@link KnownEngineBug}s the run steers clear of or tolerates
  */
@@ -31,6 +33,7 @@ record SimConfig(
     int keys,
     boolean erpSequences,
     boolean crmSequences,
+    EchoMatching echoes,
     int unmarkedPercent,
     int maxPending,
     Set<KnownEngineBug> avoided) {
@@ -42,17 +45,29 @@ record SimConfig(
   static SimConfig forSeed(
       final Template template, final ConflictPolicy policy, final long seed, final int steps) {
     final Random random = new Random(seed * 31 + template.ordinal());
+    final int keys = 3 + random.nextInt(8);
+    final boolean erpSequences = random.nextBoolean();
+    final boolean crmSequences = random.nextBoolean();
+    final int unmarked = random.nextInt(3) == 0 ? 0 : 20;
+    // Two thirds of the runs with every write marked check the marker-only mode, where the bugs of
+    // telling echoes by their content cannot arise and so are not avoided.
+    final boolean markerOnly = unmarked == 0 && random.nextInt(3) > 0;
+    final Set<KnownEngineBug> avoided = KnownEngineBug.avoidedByDefault();
+    if (markerOnly) {
+      avoided.removeAll(KnownEngineBug.OF_MATCHING_BY_CONTENT);
+    }
     return new SimConfig(
         template,
         policy,
         seed,
         steps,
-        3 + random.nextInt(8),
-        random.nextBoolean(),
-        random.nextBoolean(),
-        random.nextInt(3) == 0 ? 0 : 20,
+        keys,
+        erpSequences,
+        crmSequences,
+        markerOnly ? EchoMatching.MARKER_ONLY : EchoMatching.MARKER_OR_MATCH,
+        unmarked,
         16,
-        KnownEngineBug.avoidedByDefault());
+        avoided);
   }
 
   boolean avoids(final KnownEngineBug bug) {
@@ -66,7 +81,8 @@ record SimConfig(
   String describe() {
     return String.format(
         "template %s, policy %s, seed %d, %d steps, %d keys, sequences F&O=%s Dataverse=%s,"
-            + " %d%% of writes without origin marker, %d of %d known engine bugs avoided",
+            + " echo matching %s, %d%% of writes without origin marker, %d of %d known engine"
+            + " bugs avoided",
         template.id(),
         policy.id(),
         seed,
@@ -74,6 +90,7 @@ record SimConfig(
         keys,
         erpSequences ? "yes" : "no",
         crmSequences ? "yes" : "no",
+        echoes.id(),
         unmarkedPercent,
         avoided.size(),
         KnownEngineBug.values().length);

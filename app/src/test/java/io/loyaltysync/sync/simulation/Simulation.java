@@ -52,7 +52,11 @@ final class Simulation {
         config -> {
           final CompiledMap map = MAPS.current(config.template());
           return new EngineSyncUnderTest(
-              map, config.policy(), map.definition().initialSyncMaster(), config.maxPending());
+              map,
+              config.policy(),
+              map.definition().initialSyncMaster(),
+              config.maxPending(),
+              config.echoes());
         });
   }
 
@@ -68,7 +72,8 @@ final class Simulation {
                 config.template(),
                 config.policy(),
                 MAPS.current(config.template()).definition().initialSyncMaster(),
-                config.maxPending()));
+                config.maxPending(),
+                config.echoes()));
   }
 
   private World newWorld(

@@ -14,6 +14,7 @@ import io.loyaltysync.mapping.Template;
 import io.loyaltysync.serde.InMemorySchemaRegistry;
 import io.loyaltysync.serde.Registration;
 import io.loyaltysync.serde.RegistrySerdes;
+import io.loyaltysync.sync.EchoMatching;
 import io.loyaltysync.topology.KeyText;
 import io.loyaltysync.topology.SyncMetrics;
 import io.loyaltysync.topology.SyncTopology;
@@ -64,7 +65,8 @@ final class TopologySyncUnderTest implements SyncUnderTest, AutoCloseable {
       final Template template,
       final ConflictPolicy policy,
       final Side initialSyncMaster,
-      final int maxPending) {
+      final int maxPending,
+      final EchoMatching echoes) {
     this.template = template;
     final SyncConfig config =
         SyncConfig.from(
@@ -76,7 +78,9 @@ final class TopologySyncUnderTest implements SyncUnderTest, AutoCloseable {
                 "sync." + template.id() + ".initial-sync-master",
                 initialSyncMaster.name().toLowerCase(java.util.Locale.ROOT),
                 "sync.max-pending-writes",
-                Integer.toString(maxPending)));
+                Integer.toString(maxPending),
+                "sync.echo-matching",
+                echoes.id()));
     final SyncTopology sync =
         new SyncTopology(
             config,
