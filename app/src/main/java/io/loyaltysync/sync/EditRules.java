@@ -55,6 +55,7 @@ final class EditRules {
       }
       merge(state, in, audit);
       if (revival == Revival.UPDATE_WINS) {
+        takeForgottenFields(state, in);
         state.revive();
       }
       return;
@@ -318,6 +319,9 @@ final class EditRules {
       // arriving later, cannot bring it back. A newer delete of a deleted row (the other side's,
       // or the side's own after this app's writer put the row back) dates the tombstone: an
       // update older than it must not revive the row.
+      if (state.deleted()) {
+        forgetEditsBefore(state, side, in.stamp());
+      }
       if (!state.deleted() || later(side, in.stamp(), state.deletedBy(), state.deletedStamp())) {
         state.markDeleted(side, in.stamp(), in.nowMillis());
       }
@@ -363,6 +367,57 @@ final class EditRules {
     }
     final int order = Long.compare(stamp.timestamp(), theirs.timestamp());
     return order > 0 || (order == 0 && side == Side.ERP);
+  }
+
+  /**
+   * A delete of a deleted row removes every edit older than it from the row's last image: they no
+   * longer count if an update revives the row (whichever delete the update beats, this one stands
+   * for the side that made it, or happened after them).
+   */
+  private void forgetEditsBefore(final SyncState state, final Side side, final Stamp stamp) {
+    for (int f = 0; f < bindings.size(); f++) {
+      final Stamp edited = state.fieldStamp(f);
+      if (!edited.equals(Stamp.NEVER) && later(side, stamp, state.fieldSide(f), edited)) {
+        state.field(f, state.fieldSide(f), Stamp.NEVER);
+      }
+    }
+  }
+
+  /**
+   * An update that revives a row brings the values it shows for every field no surviving edit
+   * holds: a field cross-field rules bind is taken with its whole group.
+   */
+  private void takeForgottenFields(final SyncState state, final SyncInput in) {
+    final Side side = in.side();
+    for (int f = 0; f < bindings.size(); f++) {
+      final FieldBinding binding = bindings.get(f);
+      if (!binding.sourcedFrom(side) || !forgotten(state, f)) {
+        continue;
+      }
+      if (groups.grouped(f)) {
+        final int root = groups.groupOf(f);
+        for (int b = 0; b < bindings.size(); b++) {
+          if (groups.groupOf(b) == root && bindings.get(b).sourcedFrom(side)) {
+            take(state, bindings.get(b), b, in);
+          }
+        }
+      } else {
+        take(state, binding, f, in);
+      }
+    }
+  }
+
+  private boolean forgotten(final SyncState state, final int field) {
+    if (groups.grouped(field)) {
+      final int root = groups.groupOf(field);
+      for (int b = 0; b < bindings.size(); b++) {
+        if (groups.groupOf(b) == root && state.fieldStamp(b).equals(Stamp.NEVER)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return state.fieldStamp(field).equals(Stamp.NEVER);
   }
 
   // ---- the policy -----------------------------------------------------------------------------

@@ -184,6 +184,26 @@ class EngineBugReproductionTest {
   }
 
   @Test
+  void shouldReviveADeletedRowWithTheValuesItsUpdaterShowsForFieldsItsOwnDeleteCleared() {
+    // F&O edits the party, then deletes the card; this app's writer puts Dataverse's (older)
+    // row back, Dataverse deletes the card, and an F&O user edits the card as F&O shows it: the
+    // update revives it, and F&O's own delete had cleared its party edit, so the party is the one
+    // F&O shows, not the edit F&O deleted
+    assertConverges(
+        Scenario.of(Template.CARD)
+            .markerOnly()
+            .withSequences()
+            .create(ERP, "C1", "PARTYNUMBER", "P1")
+            .create(CRM, "C1", "msdyn_partynumber", "P2")
+            .edit(ERP, "C1", "PARTYNUMBER", "P3")
+            .deliver(CRM)
+            .delete(ERP, "C1")
+            .apply(ERP)
+            .delete(CRM, "C1")
+            .edit(ERP, "C1", "LOYALTYENROLLMENTDATE", LEAP_DAY));
+  }
+
+  @Test
   @Disabled(
       "known limitation KnownEngineBug.USER_CHANGE_TAKEN_FOR_AN_ECHO: without the origin marker a"
           + " user's delete cannot be told from the echo of a pending delete")
