@@ -1,5 +1,6 @@
 package io.loyaltysync.sync;
 
+import io.loyaltysync.avro.common.Operation;
 import io.loyaltysync.mapping.ConflictPolicy;
 import io.loyaltysync.mapping.FieldBinding;
 import io.loyaltysync.mapping.Side;
@@ -48,8 +49,9 @@ final class EditRules {
       final Revival revival = revival(state, in, audit);
       if (revival == Revival.RE_CREATION || state.canonical(in.side()) == null) {
         if (revival != Revival.NONE) {
+          final Stamp restarted = state.deletedStamp();
           state.revive();
-          adopt(state, in);
+          adopt(state, in, restarted);
         }
         return;
       }
@@ -61,7 +63,7 @@ final class EditRules {
       return;
     }
     if (!state.everSeen()) {
-      adopt(state, in);
+      adopt(state, in, in.stamp());
       return;
     }
     merge(state, in, audit);
@@ -126,13 +128,21 @@ final class EditRules {
     return false;
   }
 
-  /** The row as {@code in} shows it becomes the canonical image: a new row, or a re-creation. */
-  private void adopt(final SyncState state, final SyncInput in) {
+  /**
+   * The row as {@code in} shows it becomes the canonical image: a new row, or a re-creation. An
+   * update that re-creates a deleted row edited only the fields it changed since the side last
+   * reported the row; the others (this app's writer may have put them there) count from the delete,
+   * {@code restarted}: they beat older edits, and the other side's later edits beat them.
+   */
+  private void adopt(final SyncState state, final SyncInput in, final Stamp restarted) {
     final Side side = in.side();
+    final IndexedRecord seen = in.op() == Operation.UPDATE ? state.observed(side) : null;
     state.canonical(side, copy(in.image()));
     state.canonical(side.other(), copy(in.mapped()));
     for (int f = 0; f < bindings.size(); f++) {
-      state.field(f, side, in.stamp());
+      final int pos = bindings.get(f).position(side);
+      final boolean edited = seen == null || !Objects.equals(seen.get(pos), in.image().get(pos));
+      state.field(f, side, edited ? in.stamp() : restarted);
     }
   }
 

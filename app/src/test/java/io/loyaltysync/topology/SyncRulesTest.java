@@ -138,6 +138,38 @@ class SyncRulesTest {
   }
 
   @Test
+  void shouldCountOnlyTheFieldsAnUpdateChangedAsEditsWhenItReCreatesItsSidesDeletedRow() {
+    try (SyncFixture sync = cardInBothSystems()) {
+      // F&O deletes the card; this app's writer then puts a row with party P2 into F&O
+      sync.feed(Template.CARD, Side.ERP).pipeInput(CARD, erpCardDelete(CARD, 5, null));
+      final var putBack = erpCard(CARD).setPARTYNUMBER("P2");
+      sync.feed(Template.CARD, Side.ERP)
+          .pipeInput(CARD, erpCardChange(Operation.CREATE, putBack.build(), 6, OURS));
+      // An F&O user changes only the enrollment date of that row at minute 8: the row is back
+      final java.time.LocalDate leapDay = java.time.LocalDate.of(2028, 2, 29);
+      sync.feed(Template.CARD, Side.ERP)
+          .pipeInput(
+              CARD,
+              erpCardChange(
+                  Operation.UPDATE, putBack.setLOYALTYENROLLMENTDATE(leapDay).build(), 8, null));
+      sync.written(Template.CARD, Side.CRM);
+      sync.written(Template.CARD, Side.ERP);
+
+      // A Dataverse user, unaware of the delete, changed the party at minute 7: after F&O's
+      // delete, so it beats the party F&O only showed
+      sync.feed(Template.CARD, Side.CRM)
+          .pipeInput(
+              CARD,
+              crmCardChange(
+                  Operation.UPDATE, crmCard(CARD).setMsdynPartynumber("P3").build(), 7, null));
+
+      final GenericRecord toErp = sync.written(Template.CARD, Side.ERP).get(0).value;
+      assertEquals("P3", toErp.get("PARTYNUMBER").toString());
+      assertEquals(leapDay, toErp.get("LOYALTYENROLLMENTDATE"), "F&O's edit stays");
+    }
+  }
+
+  @Test
   void shouldEmitNothingForARepeatedEventOrAnEditThatChangesNoMappedValue() {
     try (SyncFixture sync = cardInBothSystems()) {
       sync.feed(Template.CARD, Side.ERP)
