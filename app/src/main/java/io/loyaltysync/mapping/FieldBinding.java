@@ -30,6 +30,14 @@ public record FieldBinding(MapRow row, int erpPosition, int crmPosition, boolean
     return row.type().flows(Direction.to(side));
   }
 
+  /**
+   * Whether {@code value}, in the record of {@code side}, is that system's "no value": null in
+   * Dataverse; "", 1900-01-01 (or null) in F&amp;O.
+   */
+  public static boolean noValue(final Side side, final Object value) {
+    return side == Side.CRM ? value == null : Converters.erpEmpty(value);
+  }
+
   /** The F&amp;O field name, used in audit events and messages. */
   public String erpField() {
     return row.erpField();

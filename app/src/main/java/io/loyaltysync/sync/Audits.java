@@ -94,11 +94,16 @@ final class Audits {
     }
 
     /**
-     * A side edited a field it does not source: not propagated, and the canonical value is
-     * restored.
+     * A side edited a field it does not source: not propagated, and the canonical value is restored
+     * ({@code canonical}, or, when the source side has not reported the row yet, its value once it
+     * does: {@code canonical} null and {@code sourceKnown} false).
      */
     void ignoredEdit(
-        final FieldBinding field, final Side editor, final Object edited, final Object canonical) {
+        final FieldBinding field,
+        final Side editor,
+        final Object edited,
+        final Object canonical,
+        final boolean sourceKnown) {
       add(
           AuditType.IGNORED_ONE_WAY_EDIT,
           field.erpField(),
@@ -115,7 +120,9 @@ final class Audits {
               + editor.product()
               + " only; "
               + editor.other().product()
-              + " value restored");
+              + (sourceKnown
+                  ? " value restored"
+                  : " value replaces it once " + editor.other().product() + " reports the row"));
     }
 
     private String decidedBy(final boolean snapshot) {

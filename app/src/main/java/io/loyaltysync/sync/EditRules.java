@@ -51,7 +51,7 @@ final class EditRules {
         if (revival != Revival.NONE) {
           final Stamp restarted = state.deletedStamp();
           state.revive();
-          adopt(state, in, restarted);
+          adopt(state, in, restarted, audit);
         }
         return;
       }
@@ -63,7 +63,7 @@ final class EditRules {
       return;
     }
     if (!state.everSeen()) {
-      adopt(state, in, in.stamp());
+      adopt(state, in, in.stamp(), audit);
       return;
     }
     merge(state, in, audit);
@@ -134,7 +134,11 @@ final class EditRules {
    * reported the row; the others (this app's writer may have put them there) count from the delete,
    * {@code restarted}: they beat older edits, and the other side's later edits beat them.
    */
-  private void adopt(final SyncState state, final SyncInput in, final Stamp restarted) {
+  private void adopt(
+      final SyncState state,
+      final SyncInput in,
+      final Stamp restarted,
+      final Audits.Collector audit) {
     final Side side = in.side();
     final IndexedRecord seen = in.op() == Operation.UPDATE ? state.observed(side) : null;
     state.canonical(side, copy(in.image()));
@@ -143,6 +147,13 @@ final class EditRules {
       final int pos = bindings.get(f).position(side);
       final boolean edited = seen == null || !Objects.equals(seen.get(pos), in.image().get(pos));
       state.field(f, side, edited ? in.stamp() : restarted);
+      final FieldBinding binding = bindings.get(f);
+      final Object value = in.image().get(pos);
+      if (edited && !binding.sourcedFrom(side) && !FieldBinding.noValue(side, value)) {
+        // A value in a field only the other side sources: never propagated, and replaced by the
+        // source's value once it reports the row.
+        audit.ignoredEdit(binding, side, value, null, false);
+      }
     }
   }
 
@@ -162,11 +173,13 @@ final class EditRules {
         if (Objects.equals(value, current)) {
           continue;
         }
+        if (seen == null || !Objects.equals(seen.get(pos), value)) {
+          // While the field holds this side's placeholder, the source has not reported it yet.
+          audit.ignoredEdit(binding, side, value, owner == side ? null : current, owner != side);
+        }
         if (owner == side) {
           // Only a placeholder until the sourcing side reports the field: keep it in step.
           canonical.put(pos, value);
-        } else if (seen == null || !Objects.equals(seen.get(pos), value)) {
-          audit.ignoredEdit(binding, side, value, current);
         }
         continue;
       }

@@ -322,7 +322,42 @@ class SyncRulesTest {
       final AuditEvent ignored = single(sync, AuditType.IGNORED_ONE_WAY_EDIT);
       assertEquals("REPLACEMENTCARDNUMBER", ignored.getField());
       assertEquals("LC-X", ignored.getCrmValue());
+      assertNull(ignored.getErpValue(), "F&O's value: '' in F&O, no value in Dataverse");
+      assertEquals("map type >", ignored.getPolicy());
+      assertEquals(
+          "edit ignored: REPLACEMENTCARDNUMBER is F&O -> Dataverse only; F&O value restored",
+          ignored.getResolution());
       assertEquals(1, sync.count(Template.CARD, Direction.CRM_TO_ERP, Counter.IGNORED_EDITS));
+    }
+  }
+
+  @Test
+  void shouldAuditAValueADataverseCreateSetsInAnFoOnlyFieldAndReplaceItWithFosValue() {
+    try (SyncFixture sync = new SyncFixture()) {
+      sync.feed(Template.CARD, Side.CRM)
+          .pipeInput(
+              CARD,
+              crmCardChange(
+                  Operation.CREATE,
+                  crmCard(CARD).setMsdynReplacementcardnumber("LC-X").build(),
+                  1,
+                  null));
+
+      final AuditEvent ignored = single(sync, AuditType.IGNORED_ONE_WAY_EDIT);
+      assertEquals("LC-X", ignored.getCrmValue());
+      assertEquals(
+          "edit ignored: REPLACEMENTCARDNUMBER is F&O -> Dataverse only; F&O value replaces it"
+              + " once F&O reports the row",
+          ignored.getResolution());
+      final GenericRecord toErp = sync.written(Template.CARD, Side.ERP).get(0).value;
+      assertNull(toErp.getSchema().getField("REPLACEMENTCARDNUMBER"), "never written to F&O");
+
+      // F&O reports the card our write created: its (empty) replacement number goes to Dataverse
+      sync.feed(Template.CARD, Side.ERP)
+          .pipeInput(CARD, erpCardChange(Operation.CREATE, erpCard(CARD).build(), 2, OURS));
+      final List<KeyValue<String, GenericRecord>> toCrm = sync.written(Template.CARD, Side.CRM);
+      assertEquals(1, toCrm.size());
+      assertNull(toCrm.get(0).value.get("msdyn_replacementcardnumber"), "F&O's value restored");
     }
   }
 
