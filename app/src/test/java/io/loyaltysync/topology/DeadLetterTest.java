@@ -33,7 +33,8 @@ class DeadLetterTest {
     try (SyncFixture sync = new SyncFixture()) {
       final byte[] key = "LC-1".getBytes(StandardCharsets.UTF_8);
       final byte[] garbage = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
-      sync.rawFeed(Template.CARD, Side.ERP).pipeInput(key, garbage);
+      final java.time.Instant produced = java.time.Instant.parse("2026-03-01T10:15:30.123Z");
+      sync.rawFeed(Template.CARD, Side.ERP).pipeInput(key, garbage, produced);
       sync.feed(Template.CARD, Side.ERP)
           .pipeInput("LC-2", erpCardChange(Operation.CREATE, erpCard("LC-2").build(), 1, null));
 
@@ -43,6 +44,7 @@ class DeadLetterTest {
       assertEquals("erp.loyalty-card.changes", dead.getSourceTopic());
       assertEquals(0, dead.getPartition());
       assertEquals(0L, dead.getOffset());
+      assertEquals(produced, dead.getTimestamp(), "the original record's timestamp");
       assertEquals("card", dead.getTemplate());
       assertEquals("erp-to-crm", dead.getDirection());
       assertEquals("1.1", dead.getMapVersion());

@@ -184,6 +184,27 @@ class SyncRulesTest {
   }
 
   @Test
+  void shouldEmitNothingForAnUpdateThatChangesOnlyAnUnmappedField() {
+    // The six-row card map 1.0 does not map LOYALTYENROLLMENTDATELOCAL
+    try (SyncFixture sync = cardInBothSystems(Map.of("map.card.version", "1.0"))) {
+      sync.feed(Template.CARD, Side.ERP)
+          .pipeInput(
+              CARD,
+              erpCardChange(
+                  Operation.UPDATE,
+                  erpCard(CARD)
+                      .setLOYALTYENROLLMENTDATELOCAL(java.time.LocalDate.of(2027, 3, 1))
+                      .build(),
+                  3,
+                  null));
+
+      assertEquals(List.of(), sync.written(Template.CARD, Side.CRM));
+      assertEquals(List.of(), sync.written(Template.CARD, Side.ERP));
+      assertEquals(1, sync.count(Template.CARD, Direction.ERP_TO_CRM, Counter.NO_OP));
+    }
+  }
+
+  @Test
   void shouldIgnoreAnEventOlderThanTheLastOneSeenFromItsSide() {
     try (SyncFixture sync = cardInBothSystems()) {
       sync.feed(Template.CARD, Side.ERP)
@@ -437,6 +458,46 @@ class SyncRulesTest {
       assertEquals(
           List.of(), sync.written(Template.CARD, Side.CRM), "the tombstone is still pending");
       assertTrue(single(sync, AuditType.CONFLICT).getResolution().startsWith("row deleted"));
+    }
+  }
+
+  @Test
+  void shouldLetFoWinADeleteRacingAnUpdateUnderErpWinsWhateverTheTimestamps() {
+    try (SyncFixture sync = cardInBothSystems(Map.of("sync.card.conflict-policy", "erp-wins"))) {
+      sync.feed(Template.CARD, Side.ERP).pipeInput(CARD, erpCardDelete(CARD, 5, null));
+      sync.written(Template.CARD, Side.CRM);
+      // Dataverse edited the card later, at minute 6, before our tombstone reached it
+      sync.feed(Template.CARD, Side.CRM)
+          .pipeInput(
+              CARD,
+              crmCardChange(
+                  Operation.UPDATE, crmCard(CARD).setMsdynPartynumber("CRM").build(), 6, null));
+
+      assertEquals(List.of(), sync.written(Template.CARD, Side.ERP), "F&O's delete stands");
+      final AuditEvent conflict = single(sync, AuditType.CONFLICT);
+      assertEquals("erp-wins", conflict.getPolicy());
+      assertTrue(conflict.getResolution().startsWith("row deleted"), conflict.getResolution());
+    }
+  }
+
+  @Test
+  void shouldLetDataverseWinAnUpdateRacingADeleteUnderCrmWinsWhateverTheTimestamps() {
+    try (SyncFixture sync = cardInBothSystems(Map.of("sync.card.conflict-policy", "crm-wins"))) {
+      sync.feed(Template.CARD, Side.ERP).pipeInput(CARD, erpCardDelete(CARD, 7, null));
+      sync.written(Template.CARD, Side.CRM);
+      // Dataverse edited the card earlier, at minute 6, unaware of the delete
+      sync.feed(Template.CARD, Side.CRM)
+          .pipeInput(
+              CARD,
+              crmCardChange(
+                  Operation.UPDATE, crmCard(CARD).setMsdynPartynumber("CRM").build(), 6, null));
+
+      final List<KeyValue<String, GenericRecord>> toErp = sync.written(Template.CARD, Side.ERP);
+      assertEquals(1, toErp.size(), "the row is re-created in F&O");
+      assertEquals("CRM", toErp.get(0).value.get("PARTYNUMBER").toString());
+      final AuditEvent conflict = single(sync, AuditType.CONFLICT);
+      assertEquals("crm-wins", conflict.getPolicy());
+      assertTrue(conflict.getResolution().startsWith("row kept"), conflict.getResolution());
     }
   }
 
