@@ -131,6 +131,64 @@ class AccountingTest {
     }
   }
 
+  @Test
+  void shouldAccountForEveryParkedRecordAndEveryConflictInEachTemplateAndDirection() {
+    try (SyncFixture sync = new SyncFixture(Map.of("lookup.park-timeout", "1m"))) {
+      final var points = sync.feed(Template.REWARD_POINT, Side.ERP);
+      points.pipeInput(
+          "RP", erpRewardPointChange(Operation.CREATE, erpRewardPoint("RP", "EUR").build(), 1));
+      points.pipeInput(
+          "RQ", erpRewardPointChange(Operation.CREATE, erpRewardPoint("RQ", "CHF").build(), 1));
+      points.pipeInput(
+          "RX", erpRewardPointChange(Operation.CREATE, erpRewardPoint("RX", "GBP").build(), 1));
+      sync.currencies().pipeInput("EUR", currency("EUR", 2));
+      sync.advanceWallClock(Duration.ofSeconds(2)); // RP released
+      sync.advanceWallClock(Duration.ofMinutes(2)); // RQ and RX expired
+      points.pipeInput(
+          "RZ", erpRewardPointChange(Operation.CREATE, erpRewardPoint("RZ", "JPY").build(), 3));
+      sync.advanceWallClock(Duration.ofSeconds(2)); // RZ still parked
+      sync.feed(Template.REWARD_POINT, Side.CRM)
+          .pipeInput(
+              "RC", crmRewardPointChange(Operation.CREATE, crmRewardPoint("RC", "USD").build(), 4));
+      // A level both systems edited: the conflict is counted and audited
+      sync.feed(Template.LEVEL, Side.ERP)
+          .pipeInput(
+              "usmf|Gold", erpLevelChange(Operation.CREATE, erpLevel("USMF", "Gold", "top"), 5));
+      sync.feed(Template.LEVEL, Side.CRM)
+          .pipeInput(
+              "usmf|Gold", crmLevelChange(Operation.CREATE, crmLevel("usmf", "Gold", "best"), 6));
+
+      assertAddsUp(sync, Template.REWARD_POINT, Direction.ERP_TO_CRM, 4);
+      assertAddsUp(sync, Template.REWARD_POINT, Direction.CRM_TO_ERP, 1);
+      assertAddsUp(sync, Template.LEVEL, Direction.ERP_TO_CRM, 1);
+      assertAddsUp(sync, Template.LEVEL, Direction.CRM_TO_ERP, 1);
+      assertEquals(4, sync.count(Template.REWARD_POINT, Direction.ERP_TO_CRM, Counter.PARKED));
+      assertEquals(1, sync.count(Template.REWARD_POINT, Direction.ERP_TO_CRM, Counter.RELEASED));
+      assertEquals(2, sync.count(Template.REWARD_POINT, Direction.ERP_TO_CRM, Counter.EXPIRED));
+      // What the counters say is what came out: RP written, RQ and RX dead-lettered, RZ waiting
+      final List<String> written =
+          sync.written(Template.REWARD_POINT, Side.CRM).stream().map(kv -> kv.key).toList();
+      assertEquals(List.of("RP"), written);
+      final List<String> expired =
+          sync.deadLetters().readValuesToList().stream()
+              .map(dead -> dead.getCategory() + " " + bytesText(dead.getKey()))
+              .toList();
+      assertEquals(List.of("LOOKUP_TIMEOUT RQ", "LOOKUP_TIMEOUT RX"), expired);
+      assertEquals(1, sync.count(Template.LEVEL, Direction.CRM_TO_ERP, Counter.CONFLICTS));
+      assertEquals(
+          1,
+          sync.audits().readValuesToList().stream()
+              .filter(a -> a.getType().name().equals("CONFLICT"))
+              .count());
+    }
+  }
+
+  private static String bytesText(final java.nio.ByteBuffer bytes) {
+    final byte[] copy = new byte[bytes.remaining()];
+    bytes.duplicate().get(copy);
+    return new String(copy, StandardCharsets.UTF_8);
+  }
+
   /** records-in = emitted + echo-suppressed + no-op + dead-lettered + parked. */
   private static void assertAddsUp(
       final SyncFixture sync,
