@@ -132,10 +132,13 @@ final class Checks {
             + emitted.stream().map(o -> Trace.describe(world.rows, o)).toList());
   }
 
-  /** (d) Every input has exactly one outcome: emitted, echo, no-op or dead letter. */
+  /**
+   * (d) The sync counted every input sent, and each has exactly one outcome: emitted, echo, no-op,
+   * dead letter or parked.
+   */
   static Failure accounted(final World world) {
     final Accounting accounting = world.sync.accounting();
-    if (accounting.outcomes() == world.inputs) {
+    if (accounting.in() == world.inputs && accounting.outcomes() == world.inputs) {
       return null;
     }
     return new Failure(

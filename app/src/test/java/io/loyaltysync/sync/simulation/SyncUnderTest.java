@@ -37,28 +37,31 @@ interface SyncUnderTest {
   }
 
   /**
-   * Counters of a run: one outcome per input (emitted, echo, no-op, dead letter), plus the records
-   * written and the audit events raised.
+   * Counters of a run: the inputs the sync counted, one outcome per input (emitted, echo, no-op,
+   * dead letter, parked), plus the records written and the audit events raised.
    */
   record Accounting(
+      long in,
       long emitted,
       long echoes,
       long noOps,
       long deadLetters,
+      long parked,
       long outputs,
       long conflicts,
       long ignoredEdits) {
 
     /** The inputs accounted for: each input has exactly one outcome. */
     long outcomes() {
-      return emitted + echoes + noOps + deadLetters;
+      return emitted + echoes + noOps + deadLetters + parked;
     }
 
     @Override
     public String toString() {
       return String.format(
-          "emitted=%d echo=%d no-op=%d dead-letter=%d (outputs=%d conflicts=%d ignored-edits=%d)",
-          emitted, echoes, noOps, deadLetters, outputs, conflicts, ignoredEdits);
+          "in=%d: emitted=%d echo=%d no-op=%d dead-letter=%d parked=%d (outputs=%d conflicts=%d"
+              + " ignored-edits=%d)",
+          in, emitted, echoes, noOps, deadLetters, parked, outputs, conflicts, ignoredEdits);
     }
   }
 }

@@ -162,10 +162,12 @@ final class TopologySyncUnderTest implements SyncUnderTest, AutoCloseable {
   @Override
   public Accounting accounting() {
     return new Accounting(
+        count(SyncMetrics.Counter.IN),
         count(SyncMetrics.Counter.EMITTED),
         count(SyncMetrics.Counter.ECHO),
         count(SyncMetrics.Counter.NO_OP),
         count(SyncMetrics.Counter.DEAD_LETTER),
+        count(SyncMetrics.Counter.PARKED),
         count(SyncMetrics.Counter.WRITES),
         count(SyncMetrics.Counter.CONFLICTS),
         count(SyncMetrics.Counter.IGNORED_EDITS));
