@@ -19,15 +19,15 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>System properties: {@code simulation.seeds} (default 200 per template under last-writer-wins,
  * a tenth of that under each other policy), {@code simulation.firstSeed} (default 1), {@code
- * simulation.seed} (only these seeds, comma-separated), {@code simulation.steps} (default 1000),
- * {@code simulation.template} (card, level or reward-point; default all three), {@code
- * simulation.expose} (see {@link KnownEngineBug}).
+ * simulation.seed} (only these seeds, comma-separated), {@code simulation.events} (change events
+ * the sync receives per run, default 1000), {@code simulation.template} (card, level or
+ * reward-point; default all three), {@code simulation.expose} (see {@link KnownEngineBug}).
  */
 class ConvergenceSimulationTest {
 
   private static final int SEEDS = Integer.getInteger("simulation.seeds", 200);
   private static final long FIRST_SEED = Long.getLong("simulation.firstSeed", 1L);
-  private static final int STEPS = Integer.getInteger("simulation.steps", 1000);
+  private static final int EVENTS = Integer.getInteger("simulation.events", 1000);
 
   private final Simulation simulation = Simulation.ofEngine();
 
@@ -49,7 +49,7 @@ class ConvergenceSimulationTest {
         .flatMap(
             template ->
                 seeds(count)
-                    .mapToObj(seed -> SimConfig.forSeed(template, policy, seed, STEPS))
+                    .mapToObj(seed -> SimConfig.forSeed(template, policy, seed, EVENTS))
                     .map(
                         config ->
                             DynamicTest.dynamicTest(

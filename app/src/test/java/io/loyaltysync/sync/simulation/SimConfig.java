@@ -14,7 +14,8 @@ import java.util.Set;
  * @param template the table map under test
  * @param policy the conflict policy the sync runs with
  * @param seed the seed of the run
- * @param steps how many random steps before quiescence
+ * @param events how many change events the sync receives before quiescence (random steps are
+ *     generated until it has)
  * @param keys how many distinct keys the users touch (few, so edits collide)
  * @param erpSequences whether the F&amp;O feed numbers its events (else timestamps alone order
  *     them)
@@ -29,7 +30,7 @@ record SimConfig(
     Template template,
     ConflictPolicy policy,
     long seed,
-    int steps,
+    int events,
     int keys,
     boolean erpSequences,
     boolean crmSequences,
@@ -43,7 +44,7 @@ record SimConfig(
   }
 
   static SimConfig forSeed(
-      final Template template, final ConflictPolicy policy, final long seed, final int steps) {
+      final Template template, final ConflictPolicy policy, final long seed, final int events) {
     final Random random = new Random(seed * 31 + template.ordinal());
     final int keys = 3 + random.nextInt(8);
     final boolean erpSequences = random.nextBoolean();
@@ -60,7 +61,7 @@ record SimConfig(
         template,
         policy,
         seed,
-        steps,
+        events,
         keys,
         erpSequences,
         crmSequences,
@@ -80,13 +81,13 @@ record SimConfig(
 
   String describe() {
     return String.format(
-        "template %s, policy %s, seed %d, %d steps, %d keys, sequences F&O=%s Dataverse=%s,"
+        "template %s, policy %s, seed %d, %d events, %d keys, sequences F&O=%s Dataverse=%s,"
             + " echo matching %s, %d%% of writes without origin marker, %d of %d known engine"
             + " bugs avoided",
         template.id(),
         policy.id(),
         seed,
-        steps,
+        events,
         keys,
         erpSequences ? "yes" : "no",
         crmSequences ? "yes" : "no",

@@ -109,7 +109,10 @@ final class Simulation {
         new StepGenerator(world, random, world.space.keys(config.keys()));
     final List<Step> history = new ArrayList<>();
     try {
-      for (int i = 0; i < config.steps(); i++) {
+      // Random steps (user actions, feed deliveries, writes) until the sync has received the
+      // configured number of change events; the cap only guards against a generator that stops
+      // delivering.
+      for (int i = 0; world.inputs < config.events() && i < config.events() * 20; i++) {
         final Step step = generator.next();
         history.add(step);
         world.execute(step);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 class TopologyConvergenceSimulationTest {
 
   private static final int SEEDS = Integer.getInteger("simulation.topology.seeds", 10);
-  private static final int STEPS = Integer.getInteger("simulation.steps", 1000);
+  private static final int EVENTS = Integer.getInteger("simulation.events", 1000);
 
   private final Simulation simulation = Simulation.ofTopology();
 
@@ -32,7 +32,7 @@ class TopologyConvergenceSimulationTest {
                     .mapToObj(
                         seed ->
                             SimConfig.forSeed(
-                                template, ConflictPolicy.LAST_WRITER_WINS, seed, STEPS))
+                                template, ConflictPolicy.LAST_WRITER_WINS, seed, EVENTS))
                     .map(
                         config ->
                             DynamicTest.dynamicTest(
