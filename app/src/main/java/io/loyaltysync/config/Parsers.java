@@ -15,6 +15,12 @@ final class Parsers {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
+  /** The characters of a Kafka topic name. */
+  private static final String TOPIC_CHARACTERS = "[a-zA-Z0-9._-]";
+
+  /** Kafka's limit on the length of a topic name. */
+  private static final int MAX_TOPIC_NAME = 249;
+
   private Parsers() {}
 
   static String text(final String value) {
@@ -33,13 +39,43 @@ final class Parsers {
     return value.strip();
   }
 
+  /** A name Kafka accepts for a topic: letters, digits, '.', '_', '-', at most 249 of them. */
   static String topicName(final String value) {
     final String name = nonBlank(value);
-    if (!name.matches("[a-zA-Z0-9._-]{1,249}") || name.equals(".") || name.equals("..")) {
+    if (!name.matches(TOPIC_CHARACTERS + "+")) {
       throw new IllegalArgumentException(
           "'" + name + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-')");
     }
+    if (name.equals(".") || name.equals("..")) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is not a valid Kafka topic name ('.' and '..' are reserved)");
+    }
+    if (name.length() > MAX_TOPIC_NAME) {
+      throw new IllegalArgumentException(
+          "'"
+              + name
+              + "' is not a valid Kafka topic name ("
+              + name.length()
+              + " characters, at most "
+              + MAX_TOPIC_NAME
+              + ")");
+    }
     return name;
+  }
+
+  /**
+   * The start of topic names, possibly empty: only characters a topic name may have. Whether the
+   * names it makes are short enough is for {@link SyncConfig} to check, which knows them all.
+   */
+  static String topicPrefix(final String value) {
+    final String prefix = value.strip();
+    if (!prefix.matches(TOPIC_CHARACTERS + "*")) {
+      throw new IllegalArgumentException(
+          "'"
+              + prefix
+              + "' is not a valid Kafka topic name prefix (letters, digits, '.', '_', '-')");
+    }
+    return prefix;
   }
 
   /**

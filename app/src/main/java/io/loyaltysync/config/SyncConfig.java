@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,8 +214,43 @@ public final class SyncConfig {
     return values.get("topic.prefix") + (String) values.get(option);
   }
 
+  /** The options naming one of the job's topics, in documentation order (not the prefix). */
+  private static List<String> topicOptions() {
+    return OPTIONS.keySet().stream()
+        .filter(name -> name.startsWith("topic.") && !name.equals("topic.prefix"))
+        .toList();
+  }
+
+  /** The prefixed name of every topic whose option and the prefix are valid, by option. */
+  private static Map<String, String> topicNames(final Map<String, Object> values) {
+    final Map<String, String> names = new LinkedHashMap<>();
+    final String prefix = (String) values.get("topic.prefix");
+    if (prefix == null) {
+      return names; // the prefix is invalid, already reported
+    }
+    for (final String option : topicOptions()) {
+      final String name = (String) values.get(option);
+      if (name != null) {
+        names.put(option, prefix + name);
+      }
+    }
+    return names;
+  }
+
   private static List<String> crossChecks(final Map<String, Object> values) {
     final List<String> problems = new ArrayList<>();
+    if (!((String) values.getOrDefault("topic.prefix", "")).isEmpty()) {
+      // Each name and the prefix are valid alone; together they may not be (249 characters).
+      topicNames(values)
+          .forEach(
+              (option, name) -> {
+                try {
+                  Parsers.topicName(name);
+                } catch (final IllegalArgumentException e) {
+                  problems.add(option + ": with topic.prefix, " + e.getMessage());
+                }
+              });
+    }
     for (final String store : List.of("trust-store", "key-store")) {
       final String prefix = "schema.registry.tls." + store;
       if (values.containsKey(prefix + ".password") && !values.containsKey(prefix + ".path")) {

@@ -105,6 +105,37 @@ class SyncConfigTest {
   }
 
   @Test
+  void shouldRefuseATopicPrefixThatMakesAnIllegalTopicName() {
+    final ConfigException spaced =
+        assertThrows(
+            ConfigException.class, () -> SyncConfig.from(Map.of("topic.prefix", "my prefix.")));
+    assertTrue(
+        spaced.getMessage().contains("topic.prefix: 'my prefix.' is not a valid Kafka topic name"),
+        spaced.getMessage());
+
+    // 249 characters at most, prefix included: "loyalty-sync.audit" is 18 of them.
+    final String prefix = "p".repeat(249 - 18) + ".";
+    final ConfigException tooLong =
+        assertThrows(ConfigException.class, () -> SyncConfig.from(Map.of("topic.prefix", prefix)));
+    final String message = tooLong.getMessage();
+    assertTrue(
+        message.contains(
+            "topic.audit: with topic.prefix, '"
+                + prefix
+                + "loyalty-sync.audit' is not a valid Kafka topic name (250 characters, at most"
+                + " 249)"),
+        message);
+    assertTrue(message.contains("topic.dead-letter: with topic.prefix, '"), message);
+    final String longest = "crm.msdyn_loyaltyrewardpoint.changes";
+    final String fits = "p".repeat(249 - longest.length());
+    assertEquals(
+        fits + longest,
+        SyncConfig.from(Map.of("topic.prefix", fits))
+            .topic(Template.REWARD_POINT, TopicRole.CRM_CHANGES),
+        "exactly 249 characters is allowed");
+  }
+
+  @Test
   void shouldRunExactlyOnceWithExplicitNamingByDefaultAndPassKafkaOptionsThrough() {
     final Properties props =
         StreamsSettings.of(
