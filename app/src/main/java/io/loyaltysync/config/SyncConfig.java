@@ -237,6 +237,36 @@ public final class SyncConfig {
     return names;
   }
 
+  /**
+   * Every topic of the job has one role: an output named like an input would feed the job its own
+   * records. Names equal but for '.' against '_' are refused too, as Kafka cannot create both.
+   */
+  private static List<String> sharedTopics(final Map<String, String> names) {
+    final List<String> problems = new ArrayList<>();
+    final Map<String, String> optionByName = new HashMap<>();
+    final Map<String, String> optionByMetricName = new HashMap<>();
+    names.forEach(
+        (option, name) -> {
+          final String same = optionByName.putIfAbsent(name, option);
+          final String metricName = name.replace('.', '_');
+          final String colliding = optionByMetricName.putIfAbsent(metricName, option);
+          if (same != null) {
+            problems.add(option + ": '" + name + "' is also the topic of " + same);
+          } else if (colliding != null) {
+            problems.add(
+                option
+                    + ": '"
+                    + name
+                    + "' collides with "
+                    + colliding
+                    + "'s '"
+                    + names.get(colliding)
+                    + "' (Kafka takes '.' and '_' for one character in topic names)");
+          }
+        });
+    return problems;
+  }
+
   private static List<String> crossChecks(final Map<String, Object> values) {
     final List<String> problems = new ArrayList<>();
     if (!((String) values.getOrDefault("topic.prefix", "")).isEmpty()) {
@@ -251,6 +281,7 @@ public final class SyncConfig {
                 }
               });
     }
+    problems.addAll(sharedTopics(topicNames(values)));
     for (final String store : List.of("trust-store", "key-store")) {
       final String prefix = "schema.registry.tls." + store;
       if (values.containsKey(prefix + ".password") && !values.containsKey(prefix + ".path")) {

@@ -136,6 +136,33 @@ class SyncConfigTest {
   }
 
   @Test
+  void shouldRefuseTwoOptionsNamingOneTopic() {
+    final ConfigException refused =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                SyncConfig.from(
+                    Map.of(
+                        "topic.prefix", "test.",
+                        // the job would read its own output as changes
+                        "topic.card.crm-records", "crm.msdyn_loyaltycard.changes",
+                        // Kafka cannot hold both: '.' and '_' are one in its metric names
+                        "topic.audit", "loyalty-sync_dead-letter")));
+
+    final String message = refused.getMessage();
+    assertTrue(
+        message.contains(
+            "topic.card.crm-records: 'test.crm.msdyn_loyaltycard.changes' is also the topic of"
+                + " topic.card.crm-changes"),
+        message);
+    assertTrue(
+        message.contains(
+            "topic.audit: 'test.loyalty-sync_dead-letter' collides with topic.dead-letter's"
+                + " 'test.loyalty-sync.dead-letter'"),
+        message);
+  }
+
+  @Test
   void shouldRunExactlyOnceWithExplicitNamingByDefaultAndPassKafkaOptionsThrough() {
     final Properties props =
         StreamsSettings.of(
