@@ -28,7 +28,7 @@ final class OptionCatalog {
             "bootstrap.servers",
             "",
             "Kafka cluster to connect to, host:port[,host:port...].",
-            Parsers::text));
+            Parsers::bootstrapServers));
     add(
         all,
         Option.of(

@@ -1,7 +1,10 @@
 package io.loyaltysync.config;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.time.Duration;
@@ -14,6 +17,19 @@ import java.util.regex.Pattern;
 final class Parsers {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+  /** host:port, the host an [IPv6] literal or anything without ':' (checked further). */
+  private static final Pattern HOST_PORT =
+      Pattern.compile("(\\[[^\\]]*\\]|[^:\\[\\]]+):(\\d{1,5})");
+
+  /** A host name: dot-separated labels of letters, digits, '-' (not at either end) and '_'. */
+  private static final Pattern HOST_NAME =
+      Pattern.compile(
+          "[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*");
+
+  /** An IPv6 literal in brackets, maybe with a zone: [fe80::1%eth0]. */
+  private static final Pattern IPV6 =
+      Pattern.compile("\\[([0-9A-Fa-f.]*:[0-9A-Fa-f:.]*)(%[A-Za-z0-9._-]+)?\\]");
 
   /** The characters of a Kafka topic name. */
   private static final String TOPIC_CHARACTERS = "[a-zA-Z0-9._-]";
@@ -76,6 +92,74 @@ final class Parsers {
               + "' is not a valid Kafka topic name prefix (letters, digits, '.', '_', '-')");
     }
     return prefix;
+  }
+
+  /**
+   * The Kafka cluster: {@code host:port[,host:port...]}, each host a name, an IPv4 address or an
+   * IPv6 one in brackets; empty for none (the embedded broker). Nothing is looked up here.
+   */
+  static String bootstrapServers(final String value) {
+    final String servers = value.strip();
+    if (servers.isEmpty()) {
+      return servers;
+    }
+    final String[] entries = servers.split(",", -1);
+    for (final String entry : entries) {
+      if (entry.isBlank()) {
+        throw new IllegalArgumentException("'" + servers + "' has an empty entry");
+      }
+    }
+    for (final String entry : entries) {
+      hostPort(entry.strip());
+    }
+    return servers;
+  }
+
+  private static void hostPort(final String server) {
+    final Matcher matcher = HOST_PORT.matcher(server);
+    if (!matcher.matches() || !validHost(matcher.group(1))) {
+      throw new IllegalArgumentException(
+          "'" + server + "' is not host:port (a host name, an IPv4 address or an [IPv6] one)");
+    }
+    final int port = Integer.parseInt(matcher.group(2));
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException(
+          "'" + server + "' has port " + matcher.group(2) + ", not 1-65535");
+    }
+  }
+
+  private static boolean validHost(final String host) {
+    if (host.startsWith("[")) {
+      final Matcher ipv6 = IPV6.matcher(host);
+      if (!ipv6.matches()) {
+        return false;
+      }
+      try {
+        // In brackets, a literal: parsed, never resolved.
+        return InetAddress.getByName("[" + ipv6.group(1) + "]") instanceof Inet6Address;
+      } catch (final UnknownHostException e) {
+        return false;
+      }
+    }
+    if (!HOST_NAME.matcher(host).matches()) {
+      return false;
+    }
+    // A name of numbers only is an IPv4 address (no top-level domain is numeric).
+    final String[] labels = host.split("\\.");
+    for (final String label : labels) {
+      if (!label.chars().allMatch(Character::isDigit)) {
+        return true;
+      }
+    }
+    if (labels.length != 4) {
+      return false;
+    }
+    for (final String label : labels) {
+      if (label.length() > 3 || Integer.parseInt(label) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -163,6 +163,70 @@ class SyncConfigTest {
   }
 
   @Test
+  void shouldTakeBootstrapServersAsHostPortLists() {
+    for (final String servers :
+        List.of(
+            "",
+            "broker:9092",
+            " kafka-1.example.com:9093, 10.0.0.7:9092,kafka_2:1,[::1]:65535",
+            "[fe80::1%eth0]:9092,[2001:db8::10.0.0.1]:9092")) {
+      assertEquals(
+          servers.strip(),
+          SyncConfig.from(Map.of("bootstrap.servers", servers)).bootstrapServers(),
+          servers);
+    }
+  }
+
+  @Test
+  void shouldRefuseBootstrapServersThatAreNotHostPortLists() {
+    for (final String servers :
+        List.of(
+            "broker",
+            "broker:",
+            ":9092",
+            "broker:x",
+            "PLAINTEXT://broker:9092",
+            "bro ker:9092",
+            "broker:9092;other:9092",
+            "-broker:9092",
+            "999.0.0.1:9092",
+            "::1:9092",
+            "[::1:9092",
+            "[::g]:9092",
+            "[10.0.0.1]:9092")) {
+      final ConfigException refused =
+          assertThrows(
+              ConfigException.class,
+              () -> SyncConfig.from(Map.of("bootstrap.servers", "good:1," + servers)),
+              servers);
+      assertTrue(
+          refused
+              .getMessage()
+              .contains(
+                  "bootstrap.servers: '"
+                      + servers
+                      + "' is not host:port (a host name, an IPv4 address or an [IPv6] one)"),
+          refused.getMessage());
+    }
+
+    final Map<String, String> problems =
+        Map.of(
+            "a:0", "bootstrap.servers: 'a:0' has port 0, not 1-65535",
+            "b:1,c:65536", "bootstrap.servers: 'c:65536' has port 65536, not 1-65535",
+            "a:1,,c:2", "bootstrap.servers: 'a:1,,c:2' has an empty entry",
+            "a:1,", "bootstrap.servers: 'a:1,' has an empty entry");
+    problems.forEach(
+        (servers, problem) -> {
+          final ConfigException refused =
+              assertThrows(
+                  ConfigException.class,
+                  () -> SyncConfig.from(Map.of("bootstrap.servers", servers)),
+                  servers);
+          assertTrue(refused.getMessage().contains(problem), refused.getMessage());
+        });
+  }
+
+  @Test
   void shouldRunExactlyOnceWithExplicitNamingByDefaultAndPassKafkaOptionsThrough() {
     final Properties props =
         StreamsSettings.of(
