@@ -237,25 +237,36 @@ final class Parsers {
     }
   }
 
-  /** 500ms, 30s, 5m, 1h, 7d, or ISO-8601 (PT1H); must be positive. */
+  /**
+   * 500ms, 30s, 5m, 1h, 7d, or ISO-8601 (PT1H); must be positive, and short enough to count in
+   * milliseconds (a long of them), as the job and Kafka Streams use it.
+   */
   static Duration duration(final String value) {
     final String text = value.strip();
     final Duration parsed;
     final Matcher matcher = DURATION.matcher(text);
     if (matcher.matches()) {
-      final long amount = Long.parseLong(matcher.group(1));
-      parsed =
-          switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-          };
+      try {
+        final long amount = Long.parseLong(matcher.group(1));
+        parsed =
+            switch (matcher.group(2)) {
+              case "ms" -> Duration.ofMillis(amount);
+              case "s" -> Duration.ofSeconds(amount);
+              case "m" -> Duration.ofMinutes(amount);
+              case "h" -> Duration.ofHours(amount);
+              default -> Duration.ofDays(amount);
+            };
+      } catch (final NumberFormatException | ArithmeticException e) {
+        throw tooLong(value); // the digits alone are too many for a long, or their seconds are
+      }
     } else {
       try {
         parsed = Duration.parse(text);
       } catch (final DateTimeParseException e) {
+        if (e.getCause() instanceof ArithmeticException
+            || e.getCause() instanceof NumberFormatException) {
+          throw tooLong(value);
+        }
         throw new IllegalArgumentException(
             "'" + value + "' is not a duration like 500ms, 30s, 5m, 1h, 7d or PT1H");
       }
@@ -263,6 +274,20 @@ final class Parsers {
     if (parsed.isNegative() || parsed.isZero()) {
       throw new IllegalArgumentException("must be longer than zero (was " + value + ")");
     }
+    try {
+      parsed.toMillis();
+    } catch (final ArithmeticException e) {
+      throw tooLong(value);
+    }
     return parsed;
+  }
+
+  private static IllegalArgumentException tooLong(final String value) {
+    return new IllegalArgumentException(
+        "'"
+            + value
+            + "' is too long a duration (at most "
+            + Duration.ofMillis(Long.MAX_VALUE).toDays()
+            + "d)");
   }
 }

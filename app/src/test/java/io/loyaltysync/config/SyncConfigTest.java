@@ -227,6 +227,44 @@ class SyncConfigTest {
   }
 
   @Test
+  void shouldRefuseDurationsTooLongToCountInMilliseconds() {
+    final ConfigException refused =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                SyncConfig.from(
+                    Map.of(
+                        "sync.tombstone-retention", "9999999999999d",
+                        "sync.tombstone-purge-interval", "99999999999999999999ms",
+                        "lookup.park-timeout", "PT9999999999999999H",
+                        "lookup.release-interval", "P9999999999999D",
+                        "schema.registry.request-timeout", "999999999999999999h")));
+
+    final String message = refused.getMessage();
+    for (final String problem :
+        List.of(
+            "sync.tombstone-retention: '9999999999999d'",
+            "sync.tombstone-purge-interval: '99999999999999999999ms'",
+            "lookup.park-timeout: 'PT9999999999999999H'",
+            "lookup.release-interval: 'P9999999999999D'",
+            "schema.registry.request-timeout: '999999999999999999h'")) {
+      assertTrue(
+          message.contains(problem + " is too long a duration (at most 106751991167d)"), message);
+    }
+    final ConfigException justOver =
+        assertThrows(
+            ConfigException.class,
+            () -> SyncConfig.from(Map.of("sync.tombstone-retention", "106751991168d")));
+    assertTrue(
+        justOver.getMessage().contains("'106751991168d' is too long a duration"),
+        justOver.getMessage());
+    assertEquals(
+        Duration.ofDays(106_751_991_167L),
+        SyncConfig.from(Map.of("sync.tombstone-retention", "106751991167d")).tombstoneRetention(),
+        "the longest that counts in milliseconds");
+  }
+
+  @Test
   void shouldRunExactlyOnceWithExplicitNamingByDefaultAndPassKafkaOptionsThrough() {
     final Properties props =
         StreamsSettings.of(
