@@ -238,8 +238,10 @@ final class Parsers {
   }
 
   /**
-   * 500ms, 30s, 5m, 1h, 7d, or ISO-8601 (PT1H); must be positive, and short enough to count in
-   * milliseconds (a long of them), as the job and Kafka Streams use it.
+   * 500ms, 30s, 5m, 1h, 7d, or ISO-8601 (PT1H), counted in whole milliseconds as the job and Kafka
+   * Streams use it: at least 1ms, and few enough for a long. That suits every duration option: the
+   * intervals go to {@code context.schedule}, the retention and timeouts are compared in
+   * milliseconds, where less than one would be zero.
    */
   static Duration duration(final String value) {
     final String text = value.strip();
@@ -271,13 +273,16 @@ final class Parsers {
             "'" + value + "' is not a duration like 500ms, 30s, 5m, 1h, 7d or PT1H");
       }
     }
-    if (parsed.isNegative() || parsed.isZero()) {
-      throw new IllegalArgumentException("must be longer than zero (was " + value + ")");
-    }
+    final long millis;
     try {
-      parsed.toMillis();
+      millis = parsed.toMillis();
     } catch (final ArithmeticException e) {
       throw tooLong(value);
+    }
+    if (millis < 1) {
+      // Counted in milliseconds, less would be no time at all (and Kafka Streams schedules
+      // nothing more often than every millisecond).
+      throw new IllegalArgumentException("must be at least 1ms (was " + value + ")");
     }
     return parsed;
   }

@@ -265,6 +265,38 @@ class SyncConfigTest {
   }
 
   @Test
+  void shouldRefuseDurationsUnderAMillisecond() {
+    // Kafka Streams schedules the intervals in whole milliseconds, at least 1; the job compares
+    // the retention and the timeouts in milliseconds, so under 1 they would be 0: no time at all.
+    final ConfigException refused =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                SyncConfig.from(
+                    Map.of(
+                        "sync.tombstone-purge-interval", "PT0.0001S",
+                        "lookup.release-interval", "0ms",
+                        "sync.tombstone-retention", "PT0.000999S",
+                        "lookup.park-timeout", "0s",
+                        "schema.registry.request-timeout", "PT-1S")));
+
+    final String message = refused.getMessage();
+    for (final String problem :
+        List.of(
+            "sync.tombstone-purge-interval: must be at least 1ms (was PT0.0001S)",
+            "lookup.release-interval: must be at least 1ms (was 0ms)",
+            "sync.tombstone-retention: must be at least 1ms (was PT0.000999S)",
+            "lookup.park-timeout: must be at least 1ms (was 0s)",
+            "schema.registry.request-timeout: must be at least 1ms (was PT-1S)")) {
+      assertTrue(message.contains(problem), message);
+    }
+    assertEquals(
+        Duration.ofMillis(1),
+        SyncConfig.from(Map.of("lookup.release-interval", "1ms")).releaseInterval(),
+        "the shortest");
+  }
+
+  @Test
   void shouldRunExactlyOnceWithExplicitNamingByDefaultAndPassKafkaOptionsThrough() {
     final Properties props =
         StreamsSettings.of(
