@@ -40,7 +40,14 @@ public final class SyncConfig {
     final Map<String, String> kafka = new TreeMap<>();
     for (final String name : overrides.keySet()) {
       if (name.startsWith(KAFKA_PREFIX)) {
-        kafka.put(name.substring(KAFKA_PREFIX.length()), overrides.get(name));
+        final String setting = name.substring(KAFKA_PREFIX.length());
+        final Optional<String> refusal = StreamsSettings.refusal(setting);
+        if (refusal.isPresent()) {
+          // It would silently override one of the job's own options.
+          problems.add(name + ": " + refusal.get());
+        } else {
+          kafka.put(setting, overrides.get(name));
+        }
       } else if (!OPTIONS.containsKey(name)) {
         problems.add("unknown option '" + name + "'");
       }

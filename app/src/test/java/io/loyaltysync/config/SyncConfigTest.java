@@ -314,6 +314,66 @@ class SyncConfigTest {
   }
 
   @Test
+  void shouldRefuseKafkaOptionsThatWouldOverrideTheJobsOwn() {
+    final ConfigException refused =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                SyncConfig.from(
+                    Map.of(
+                        "kafka.processing.guarantee", "at_least_once",
+                        "kafka.application.id", "other",
+                        "kafka.bootstrap.servers", "broker:9092",
+                        "kafka.consumer.bootstrap.servers", "broker:9092",
+                        "kafka.num.stream.threads", "4",
+                        "kafka.state.dir", "/tmp/state",
+                        "kafka.ensure.explicit.internal.resource.naming", "false",
+                        "kafka.security.protocol", "SASL_SSL")));
+
+    final String message = refused.getMessage();
+    for (final String problem :
+        List.of(
+            "kafka.processing.guarantee: set processing.guarantee instead",
+            "kafka.application.id: set application.id instead",
+            "kafka.bootstrap.servers: set bootstrap.servers instead",
+            "kafka.consumer.bootstrap.servers: set bootstrap.servers instead",
+            "kafka.num.stream.threads: set num.stream.threads instead",
+            "kafka.state.dir: set state.dir instead",
+            "kafka.ensure.explicit.internal.resource.naming: the job always names its internal"
+                + " topics and stores explicitly (true)")) {
+      assertTrue(message.contains(problem), message);
+    }
+    assertFalse(message.contains("kafka.security.protocol"), message);
+  }
+
+  @Test
+  void shouldRefuseAKafkaOptionForEverySettingTheJobsOptionsMake() {
+    // Whatever StreamsSettings sets from an option or fixes, a kafka.* option must not override.
+    final Properties defaults = StreamsSettings.of(SyncConfig.defaults());
+    final Properties withOptions =
+        StreamsSettings.of(
+            SyncConfig.from(
+                Map.of(
+                    "application.id", "other",
+                    "bootstrap.servers", "broker:9092",
+                    "processing.guarantee", "at_least_once",
+                    "num.stream.threads", "2",
+                    "state.dir", "/tmp/state")));
+    for (final String setting : withOptions.stringPropertyNames()) {
+      if (!withOptions.get(setting).equals(defaults.get(setting))) {
+        final ConfigException refused =
+            assertThrows(
+                ConfigException.class,
+                () -> SyncConfig.from(Map.of(SyncConfig.KAFKA_PREFIX + setting, "x")),
+                setting);
+        assertTrue(
+            refused.getMessage().contains(SyncConfig.KAFKA_PREFIX + setting + ": set "),
+            refused.getMessage());
+      }
+    }
+  }
+
+  @Test
   void shouldReadTheRegistryConnectionOptions() {
     final SyncConfig config =
         SyncConfig.from(
