@@ -28,7 +28,7 @@ final class OptionCatalog {
             "bootstrap.servers",
             "",
             "Kafka cluster to connect to, host:port[,host:port...].",
-            Parsers::text));
+            Parsers::bootstrapServers));
     add(
         all,
         Option.of(
@@ -119,7 +119,9 @@ final class OptionCatalog {
             "PKCS12",
             "Type of the key store: PKCS12 or JKS.",
             Parsers::keyStoreType));
-    add(all, Option.of("topic.prefix", "", "Prefix of every topic name below.", Parsers::text));
+    add(
+        all,
+        Option.of("topic.prefix", "", "Prefix of every topic name below.", Parsers::topicPrefix));
     for (final Template template : Template.values()) {
       final String id = template.id();
       add(

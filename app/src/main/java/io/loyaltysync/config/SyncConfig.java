@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,14 @@ public final class SyncConfig {
     final Map<String, String> kafka = new TreeMap<>();
     for (final String name : overrides.keySet()) {
       if (name.startsWith(KAFKA_PREFIX)) {
-        kafka.put(name.substring(KAFKA_PREFIX.length()), overrides.get(name));
+        final String setting = name.substring(KAFKA_PREFIX.length());
+        final Optional<String> refusal = StreamsSettings.refusal(setting);
+        if (refusal.isPresent()) {
+          // It would silently override one of the job's own options.
+          problems.add(name + ": " + refusal.get());
+        } else {
+          kafka.put(setting, overrides.get(name));
+        }
       } else if (!OPTIONS.containsKey(name)) {
         problems.add("unknown option '" + name + "'");
       }
@@ -213,8 +221,74 @@ public final class SyncConfig {
     return values.get("topic.prefix") + (String) values.get(option);
   }
 
+  /** The options naming one of the job's topics, in documentation order (not the prefix). */
+  private static List<String> topicOptions() {
+    return OPTIONS.keySet().stream()
+        .filter(name -> name.startsWith("topic.") && !name.equals("topic.prefix"))
+        .toList();
+  }
+
+  /** The prefixed name of every topic whose option and the prefix are valid, by option. */
+  private static Map<String, String> topicNames(final Map<String, Object> values) {
+    final Map<String, String> names = new LinkedHashMap<>();
+    final String prefix = (String) values.get("topic.prefix");
+    if (prefix == null) {
+      return names; // the prefix is invalid, already reported
+    }
+    for (final String option : topicOptions()) {
+      final String name = (String) values.get(option);
+      if (name != null) {
+        names.put(option, prefix + name);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Every topic of the job has one role: an output named like an input would feed the job its own
+   * records. Names equal but for '.' against '_' are refused too, as Kafka cannot create both.
+   */
+  private static List<String> sharedTopics(final Map<String, String> names) {
+    final List<String> problems = new ArrayList<>();
+    final Map<String, String> optionByName = new HashMap<>();
+    final Map<String, String> optionByMetricName = new HashMap<>();
+    names.forEach(
+        (option, name) -> {
+          final String same = optionByName.putIfAbsent(name, option);
+          final String metricName = name.replace('.', '_');
+          final String colliding = optionByMetricName.putIfAbsent(metricName, option);
+          if (same != null) {
+            problems.add(option + ": '" + name + "' is also the topic of " + same);
+          } else if (colliding != null) {
+            problems.add(
+                option
+                    + ": '"
+                    + name
+                    + "' collides with "
+                    + colliding
+                    + "'s '"
+                    + names.get(colliding)
+                    + "' (Kafka takes '.' and '_' for one character in topic names)");
+          }
+        });
+    return problems;
+  }
+
   private static List<String> crossChecks(final Map<String, Object> values) {
     final List<String> problems = new ArrayList<>();
+    if (!((String) values.getOrDefault("topic.prefix", "")).isEmpty()) {
+      // Each name and the prefix are valid alone; together they may not be (249 characters).
+      topicNames(values)
+          .forEach(
+              (option, name) -> {
+                try {
+                  Parsers.topicName(name);
+                } catch (final IllegalArgumentException e) {
+                  problems.add(option + ": with topic.prefix, " + e.getMessage());
+                }
+              });
+    }
+    problems.addAll(sharedTopics(topicNames(values)));
     for (final String store : List.of("trust-store", "key-store")) {
       final String prefix = "schema.registry.tls." + store;
       if (values.containsKey(prefix + ".password") && !values.containsKey(prefix + ".path")) {
