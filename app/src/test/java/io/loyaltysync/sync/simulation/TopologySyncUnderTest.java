@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,10 +50,22 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * The whole Kafka Streams topology behind the simulation's interface, in a TopologyTestDriver:
  * change events go through the real serdes, processor, state store and changelog, and the writes
  * are read back from the outbound topics. Accounting comes from the topology's own metrics.
+ *
+ * <p>For reward points one currency, {@link #LATE_CURRENCY}, reaches the reference data only after
+ * {@link #LATE_CURRENCY_AFTER} change events, so the F&amp;O points that need it are parked and
+ * released in order (the wall clock advances one second per event, the release interval).
  */
 final class TopologySyncUnderTest implements SyncUnderTest, AutoCloseable {
 
+  /** The currency the reward-point runs hold back. */
+  static final String LATE_CURRENCY = "DKK";
+
+  /** After how many change events the held-back currency arrives. */
+  static final int LATE_CURRENCY_AFTER = 200;
+
   private final Template template;
+  private TestInputTopic<String, TransactionCurrencyChange> reference;
+  private int sent;
   private final String scope = "simulation-" + UUID.randomUUID();
   private final TopologyTestDriver driver;
   private final Path stateDir;
@@ -97,23 +110,15 @@ final class TopologySyncUnderTest implements SyncUnderTest, AutoCloseable {
     driver = new TopologyTestDriver(sync.build(), props, Instant.parse("2026-01-01T00:00:00Z"));
     final Topics topics = sync.topics();
     final Topics.Topic<TransactionCurrencyChange> currencies = topics.currencies();
-    final TestInputTopic<String, TransactionCurrencyChange> reference =
+    reference =
         driver.createInputTopic(
             currencies.name(),
             currencies.keySerde().serializer(),
             currencies.valueSerde().serializer());
     for (final String code : RowSpace.CURRENCIES) {
-      reference.pipeInput(
-          code,
-          TransactionCurrencyChange.newBuilder()
-              .setOp(Operation.CREATE)
-              .setAfter(new TransactionCurrency(code, code, null, 2))
-              .setSource(
-                  SourceMetadata.newBuilder()
-                      .setSystem(SourceSystem.CRM)
-                      .setTimestamp(Instant.EPOCH)
-                      .build())
-              .build());
+      if (!holdsBack(code)) {
+        addCurrency(code);
+      }
     }
     for (final Side side : Side.values()) {
       final Topics.Topic<SpecificRecord> feed = topics.changes(template, side);
@@ -138,6 +143,30 @@ final class TopologySyncUnderTest implements SyncUnderTest, AutoCloseable {
     final String topologyKey = key.replaceFirst("/", String.valueOf(KeyText.SEPARATOR));
     simulationKeys.put(topologyKey, key);
     feeds.get(side).pipeInput(topologyKey, changeEvent);
+    if (template == Template.REWARD_POINT) {
+      if (++sent == LATE_CURRENCY_AFTER) {
+        addCurrency(LATE_CURRENCY);
+      }
+      driver.advanceWallClockTime(Duration.ofSeconds(1));
+    }
+  }
+
+  private boolean holdsBack(final String code) {
+    return template == Template.REWARD_POINT && code.equals(LATE_CURRENCY);
+  }
+
+  private void addCurrency(final String code) {
+    reference.pipeInput(
+        code,
+        TransactionCurrencyChange.newBuilder()
+            .setOp(Operation.CREATE)
+            .setAfter(new TransactionCurrency(code, code, null, 2))
+            .setSource(
+                SourceMetadata.newBuilder()
+                    .setSystem(SourceSystem.CRM)
+                    .setTimestamp(Instant.EPOCH)
+                    .build())
+            .build());
   }
 
   /**
