@@ -1,7 +1,6 @@
 package io.loyaltysync.sync;
 
 import io.loyaltysync.avro.common.Operation;
-import io.loyaltysync.mapping.ConflictPolicy;
 import io.loyaltysync.mapping.FieldBinding;
 import io.loyaltysync.mapping.Side;
 import java.util.List;
@@ -10,8 +9,9 @@ import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
 
 /**
- * How a real edit (not an echo, not stale) changes the canonical image: field-by-field merges,
- * deletes, re-creations, and the conflict policy between them.
+ * How a real upsert (not an echo, not stale) changes the canonical image: new rows, field-by-field
+ * merges, and re-creations; {@link DeleteRules} decides whether an upsert of a deleted row brings
+ * it back, {@link Precedence} who wins a conflict.
  *
  * <p>A field counts as edited by a side only if it differs from what that side last reported: a
  * side that has not yet received the other side's change still reports the old value, and that is
@@ -22,19 +22,19 @@ import org.apache.avro.specific.SpecificData;
 final class EditRules {
 
   private final List<FieldBinding> bindings;
-  private final ConflictPolicy policy;
-  private final Side initialSyncMaster;
   private final FieldGroups groups;
+  private final Precedence precedence;
+  private final DeleteRules deletes;
 
   EditRules(
       final List<FieldBinding> bindings,
-      final ConflictPolicy policy,
-      final Side initialSyncMaster,
-      final FieldGroups groups) {
+      final FieldGroups groups,
+      final Precedence precedence,
+      final DeleteRules deletes) {
     this.bindings = bindings;
-    this.policy = policy;
-    this.initialSyncMaster = initialSyncMaster;
     this.groups = groups;
+    this.precedence = precedence;
+    this.deletes = deletes;
   }
 
   // ---- upserts --------------------------------------------------------------------------------
@@ -46,9 +46,9 @@ final class EditRules {
    */
   void upsert(final SyncState state, final SyncInput in, final Audits.Collector audit) {
     if (state.deleted()) {
-      final Revival revival = revival(state, in, audit);
-      if (revival == Revival.RE_CREATION || state.canonical(in.side()) == null) {
-        if (revival != Revival.NONE) {
+      final DeleteRules.Revival revival = deletes.revival(state, in, audit);
+      if (revival == DeleteRules.Revival.RE_CREATION || state.canonical(in.side()) == null) {
+        if (revival != DeleteRules.Revival.NONE) {
           final Stamp restarted = state.deletedStamp();
           state.revive();
           adopt(state, in, restarted, audit);
@@ -56,8 +56,8 @@ final class EditRules {
         return;
       }
       merge(state, in, audit);
-      if (revival == Revival.UPDATE_WINS) {
-        takeForgottenFields(state, in);
+      if (revival == DeleteRules.Revival.UPDATE_WINS) {
+        deletes.takeForgottenFields(state, in);
         state.revive();
       }
       return;
@@ -67,65 +67,6 @@ final class EditRules {
       return;
     }
     merge(state, in, audit);
-  }
-
-  private enum Revival {
-    NONE,
-    /** The side made the row anew after it knew of the delete: the row is the side's row. */
-    RE_CREATION,
-    /** The side's update raced the delete and won: the row is revived. */
-    UPDATE_WINS
-  }
-
-  private Revival revival(final SyncState state, final SyncInput in, final Audits.Collector audit) {
-    final Side side = in.side();
-    if (state.deletedBy() == side) {
-      // The side deleted the row itself; its own events come in order, so this one is later and
-      // makes the row anew, as the side shows it (this app's writer may have put it back before
-      // the delete reached the sync). An edit of fields it does not source alone does not.
-      return reportedAbsent(state, side) || editsSourcedField(state, in)
-          ? Revival.RE_CREATION
-          : Revival.NONE;
-    }
-    // A side that had reported the row gone makes it anew; otherwise it still had the row and its
-    // update raced the delete, and only an edit of a field it sources can revive it (an ignored
-    // one-way edit cannot).
-    final boolean recreation = reportedAbsent(state, side);
-    if (!recreation && !editsSourcedField(state, in)) {
-      return Revival.NONE;
-    }
-    final boolean wins;
-    if (policy == ConflictPolicy.LAST_WRITER_WINS && !in.isSnapshot()) {
-      wins = wins(side, in.stamp(), state.deletedStamp(), false, false);
-    } else {
-      wins = recreation || wins(side, in.stamp(), state.deletedStamp(), in.isSnapshot(), false);
-    }
-    if (!recreation || !wins) {
-      audit.deleteConflict(side, in.stamp(), state.deletedStamp(), false, wins, in.isSnapshot());
-    }
-    if (!wins) {
-      return Revival.NONE;
-    }
-    return recreation ? Revival.RE_CREATION : Revival.UPDATE_WINS;
-  }
-
-  /** Whether the side's feed last reported the row as deleted (not merely never reported it). */
-  private static boolean reportedAbsent(final SyncState state, final Side side) {
-    return state.observed(side) == null && !state.observedStamp(side).equals(Stamp.NEVER);
-  }
-
-  private boolean editsSourcedField(final SyncState state, final SyncInput in) {
-    final IndexedRecord seen = state.observed(in.side());
-    if (seen == null) {
-      return true;
-    }
-    for (final FieldBinding binding : bindings) {
-      final int pos = binding.position(in.side());
-      if (binding.sourcedFrom(in.side()) && !Objects.equals(in.image().get(pos), seen.get(pos))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -210,7 +151,7 @@ final class EditRules {
       boolean wins = true;
       if (binding.type().bidirectional() && owner == other) {
         final boolean sawIt = seen != null && Objects.equals(seen.get(pos), current);
-        wins = wins(side, in.stamp(), state.fieldStamp(f), in.isSnapshot(), sawIt);
+        wins = precedence.wins(side, in.stamp(), state.fieldStamp(f), in.isSnapshot(), sawIt);
         if (!sawIt) {
           audit.conflict(
               binding,
@@ -264,7 +205,8 @@ final class EditRules {
     if (!edited) {
       return;
     }
-    final boolean wins = theirs == null || wins(side, in.stamp(), theirs, in.isSnapshot(), sawAll);
+    final boolean wins =
+        theirs == null || precedence.wins(side, in.stamp(), theirs, in.isSnapshot(), sawAll);
     for (int b = 0; b < bindings.size(); b++) {
       final FieldBinding binding = bindings.get(b);
       if (groups.groupOf(b) != root || !binding.sourcedFrom(side)) {
@@ -292,7 +234,7 @@ final class EditRules {
   }
 
   /** The side's value of a field becomes the canonical one, in both representations. */
-  private static void take(
+  static void take(
       final SyncState state, final FieldBinding binding, final int f, final SyncInput in) {
     take(state, binding, f, in, in.stamp());
   }
@@ -331,144 +273,6 @@ final class EditRules {
         take(state, binding, f, in, Stamp.NEVER);
       }
     }
-  }
-
-  // ---- deletes --------------------------------------------------------------------------------
-
-  void delete(final SyncState state, final SyncInput in, final Audits.Collector audit) {
-    final Side side = in.side();
-    if (!state.live()) {
-      // Keep a tombstone even for a row never seen alive, so the other side's older create,
-      // arriving later, cannot bring it back. A newer delete of a deleted row (the other side's,
-      // or the side's own after this app's writer put the row back) dates the tombstone: an
-      // update older than it must not revive the row.
-      if (state.deleted()) {
-        forgetEditsBefore(state, side, in.stamp());
-      }
-      if (!state.deleted() || later(side, in.stamp(), state.deletedBy(), state.deletedStamp())) {
-        state.markDeleted(side, in.stamp(), in.nowMillis());
-      }
-      return;
-    }
-    final IndexedRecord seen = state.observed(side);
-    final IndexedRecord canonical = state.canonical(side);
-    Stamp theirs = null;
-    boolean unseen = false;
-    for (int f = 0; f < bindings.size(); f++) {
-      final FieldBinding binding = bindings.get(f);
-      if (state.fieldSide(f) != side.other()
-          || !binding.sourcedFrom(side.other())
-          || state.fieldStamp(f).equals(Stamp.NEVER)) {
-        continue; // not an edit of the other side's
-      }
-      if (theirs == null || theirs.timestamp() < state.fieldStamp(f).timestamp()) {
-        theirs = state.fieldStamp(f);
-      }
-      final int pos = binding.position(side);
-      unseen |= seen != null && !Objects.equals(seen.get(pos), canonical.get(pos));
-    }
-    boolean wins = true;
-    if (theirs != null) {
-      wins = wins(side, in.stamp(), theirs, false, !unseen);
-      if (unseen) {
-        audit.deleteConflict(side, in.stamp(), theirs, true, wins, false);
-      }
-    }
-    if (wins) {
-      state.markDeleted(side, in.stamp(), in.nowMillis());
-    }
-  }
-
-  /**
-   * Whether {@code side}'s change at {@code stamp} happened after {@code by}'s at {@code theirs}:
-   * within one side by its feed's order, across the systems by timestamp (a tie to F&amp;O).
-   */
-  private static boolean later(
-      final Side side, final Stamp stamp, final Side by, final Stamp theirs) {
-    if (side == by) {
-      return theirs.isBefore(stamp);
-    }
-    final int order = Long.compare(stamp.timestamp(), theirs.timestamp());
-    return order > 0 || (order == 0 && side == Side.ERP);
-  }
-
-  /**
-   * A delete of a deleted row removes every edit older than it from the row's last image: they no
-   * longer count if an update revives the row (whichever delete the update beats, this one stands
-   * for the side that made it, or happened after them).
-   */
-  private void forgetEditsBefore(final SyncState state, final Side side, final Stamp stamp) {
-    for (int f = 0; f < bindings.size(); f++) {
-      final Stamp edited = state.fieldStamp(f);
-      if (!edited.equals(Stamp.NEVER) && later(side, stamp, state.fieldSide(f), edited)) {
-        state.field(f, state.fieldSide(f), Stamp.NEVER);
-      }
-    }
-  }
-
-  /**
-   * An update that revives a row brings the values it shows for every field no surviving edit
-   * holds: a field cross-field rules bind is taken with its whole group.
-   */
-  private void takeForgottenFields(final SyncState state, final SyncInput in) {
-    final Side side = in.side();
-    for (int f = 0; f < bindings.size(); f++) {
-      final FieldBinding binding = bindings.get(f);
-      if (!binding.sourcedFrom(side) || !forgotten(state, f)) {
-        continue;
-      }
-      if (groups.grouped(f)) {
-        final int root = groups.groupOf(f);
-        for (int b = 0; b < bindings.size(); b++) {
-          if (groups.groupOf(b) == root && bindings.get(b).sourcedFrom(side)) {
-            take(state, bindings.get(b), b, in);
-          }
-        }
-      } else {
-        take(state, binding, f, in);
-      }
-    }
-  }
-
-  private boolean forgotten(final SyncState state, final int field) {
-    if (groups.grouped(field)) {
-      final int root = groups.groupOf(field);
-      for (int b = 0; b < bindings.size(); b++) {
-        if (groups.groupOf(b) == root && state.fieldStamp(b).equals(Stamp.NEVER)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return state.fieldStamp(field).equals(Stamp.NEVER);
-  }
-
-  // ---- the policy -----------------------------------------------------------------------------
-
-  /**
-   * Whether {@code side}'s change at {@code stamp} beats the other side's at {@code theirs}. A
-   * SNAPSHOT conflict goes to the initial-sync master. Under erp-wins and crm-wins a side that had
-   * seen the other's value ({@code sawIt}) is not in conflict; under last-writer-wins the
-   * timestamps decide, whatever the sides had seen (sequences number each system's own events and
-   * do not compare across systems).
-   */
-  private boolean wins(
-      final Side side,
-      final Stamp stamp,
-      final Stamp theirs,
-      final boolean snapshot,
-      final boolean sawIt) {
-    if (snapshot && !sawIt) {
-      return side == initialSyncMaster;
-    }
-    return switch (policy) {
-      case ERP_WINS -> sawIt || side == Side.ERP;
-      case CRM_WINS -> sawIt || side == Side.CRM;
-      case LAST_WRITER_WINS -> {
-        final int order = Long.compare(stamp.timestamp(), theirs.timestamp());
-        yield order > 0 || (order == 0 && side == Side.ERP);
-      }
-    };
   }
 
   private static IndexedRecord copy(final IndexedRecord record) {

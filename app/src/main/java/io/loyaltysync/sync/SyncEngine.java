@@ -34,12 +34,11 @@ import org.apache.avro.specific.SpecificData;
 public final class SyncEngine {
 
   private final List<FieldBinding> bindings;
-  private final ConflictPolicy policy;
-  private final Side initialSyncMaster;
   private final int maxPending;
   private final boolean matchUnmarked;
   private final Audits audits;
   private final EditRules edits;
+  private final DeleteRules deletes;
   private final int[][] writtenPositions = new int[2][];
 
   /**
@@ -56,14 +55,13 @@ public final class SyncEngine {
       final int maxPending,
       final EchoMatching echoes) {
     this.bindings = map.bindings();
-    this.policy = policy;
-    this.initialSyncMaster = initialSyncMaster;
     this.maxPending = maxPending;
     this.matchUnmarked = echoes == EchoMatching.MARKER_OR_MATCH;
     this.audits = new Audits(map.template().id(), policy, initialSyncMaster);
-    this.edits =
-        new EditRules(
-            bindings, policy, initialSyncMaster, FieldGroups.of(map.template(), bindings));
+    final FieldGroups groups = FieldGroups.of(map.template(), bindings);
+    final Precedence precedence = new Precedence(policy, initialSyncMaster);
+    this.deletes = new DeleteRules(bindings, groups, precedence);
+    this.edits = new EditRules(bindings, groups, precedence, deletes);
     for (final Side side : Side.values()) {
       writtenPositions[side.ordinal()] =
           bindings.stream()
@@ -94,7 +92,7 @@ public final class SyncEngine {
       return new SyncResult(Outcome.ECHO, reconcile(state), audit.events());
     }
     if (in.isDelete()) {
-      edits.delete(state, in, audit);
+      deletes.delete(state, in, audit);
     } else if (!sameImage(in.image(), state.observed(side), side)) {
       edits.upsert(state, in, audit);
     }
