@@ -71,7 +71,7 @@ class ConvergenceSimulationTest {
         : LongStream.range(FIRST_SEED, FIRST_SEED + count);
   }
 
-  private static List<Template> templates() {
+  static List<Template> templates() {
     final String only = System.getProperty("simulation.template");
     return only == null
         ? Arrays.asList(Template.values())

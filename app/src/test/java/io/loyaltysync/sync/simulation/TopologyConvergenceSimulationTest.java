@@ -3,8 +3,6 @@ package io.loyaltysync.sync.simulation;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.loyaltysync.mapping.ConflictPolicy;
-import io.loyaltysync.mapping.Template;
-import java.util.Arrays;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -14,7 +12,8 @@ import org.junit.jupiter.api.TestFactory;
  * The convergence simulation through the whole topology (serdes, processor, state store, outbound
  * topics, metrics) in a TopologyTestDriver: the same histories as {@link
  * ConvergenceSimulationTest}, fewer of them, since each run starts a driver. System property {@code
- * simulation.topology.seeds} (default 10 per template).
+ * simulation.topology.seeds} (default 10 per template); {@code simulation.template} and {@code
+ * simulation.events} as in {@link ConvergenceSimulationTest}.
  */
 class TopologyConvergenceSimulationTest {
 
@@ -25,7 +24,7 @@ class TopologyConvergenceSimulationTest {
 
   @TestFactory
   Stream<DynamicTest> shouldConvergeThroughTheTopologyUnderLastWriterWins() {
-    return Arrays.stream(Template.values())
+    return ConvergenceSimulationTest.templates().stream()
         .flatMap(
             template ->
                 LongStream.rangeClosed(1, SEEDS)
