@@ -1,16 +1,11 @@
 package io.loyaltysync.topology;
 
-import static io.loyaltysync.topology.Events.crmCard;
-import static io.loyaltysync.topology.Events.crmCardChange;
-import static io.loyaltysync.topology.Events.erpCard;
-import static io.loyaltysync.topology.Events.erpCardChange;
-import static io.loyaltysync.topology.SyncRulesFixtures.CARD;
 import static io.loyaltysync.topology.SyncRulesFixtures.cardInBothSystems;
 import static io.loyaltysync.topology.SyncRulesFixtures.single;
+import static io.loyaltysync.topology.SyncRulesFixtures.userEditsParty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loyaltysync.avro.common.Operation;
 import io.loyaltysync.avro.error.AuditEvent;
 import io.loyaltysync.avro.error.AuditType;
 import io.loyaltysync.mapping.Direction;
@@ -35,16 +30,8 @@ class ConflictRulesTest {
   void shouldLetTheNewerEditWinAConflictUnderLastWriterWinsAndAuditIt() {
     try (SyncFixture sync = cardInBothSystems()) {
       // Both sides edit the party number without having seen the other's edit.
-      sync.feed(Template.CARD, Side.CRM)
-          .pipeInput(
-              CARD,
-              crmCardChange(
-                  Operation.UPDATE, crmCard(CARD).setMsdynPartynumber("CRM").build(), 6, null));
-      sync.feed(Template.CARD, Side.ERP)
-          .pipeInput(
-              CARD,
-              erpCardChange(
-                  Operation.UPDATE, erpCard(CARD).setPARTYNUMBER("ERP").build(), 5, null));
+      userEditsParty(sync, Side.CRM, "CRM", 6);
+      userEditsParty(sync, Side.ERP, "ERP", 5);
 
       final List<KeyValue<String, GenericRecord>> toErp = sync.written(Template.CARD, Side.ERP);
       assertEquals("CRM", toErp.get(toErp.size() - 1).value.get("PARTYNUMBER").toString());
@@ -67,16 +54,8 @@ class ConflictRulesTest {
   @Test
   void shouldGiveATieToFo() {
     try (SyncFixture sync = cardInBothSystems()) {
-      sync.feed(Template.CARD, Side.ERP)
-          .pipeInput(
-              CARD,
-              erpCardChange(
-                  Operation.UPDATE, erpCard(CARD).setPARTYNUMBER("ERP").build(), 5, null));
-      sync.feed(Template.CARD, Side.CRM)
-          .pipeInput(
-              CARD,
-              crmCardChange(
-                  Operation.UPDATE, crmCard(CARD).setMsdynPartynumber("CRM").build(), 5, null));
+      userEditsParty(sync, Side.ERP, "ERP", 5);
+      userEditsParty(sync, Side.CRM, "CRM", 5);
 
       final List<KeyValue<String, GenericRecord>> toCrm = sync.written(Template.CARD, Side.CRM);
       assertEquals("ERP", toCrm.get(toCrm.size() - 1).value.get("msdyn_partynumber").toString());
@@ -87,16 +66,8 @@ class ConflictRulesTest {
   @Test
   void shouldLetFoWinEveryConflictUnderErpWins() {
     try (SyncFixture sync = cardInBothSystems(Map.of("sync.card.conflict-policy", "erp-wins"))) {
-      sync.feed(Template.CARD, Side.ERP)
-          .pipeInput(
-              CARD,
-              erpCardChange(
-                  Operation.UPDATE, erpCard(CARD).setPARTYNUMBER("ERP").build(), 5, null));
-      sync.feed(Template.CARD, Side.CRM)
-          .pipeInput(
-              CARD,
-              crmCardChange(
-                  Operation.UPDATE, crmCard(CARD).setMsdynPartynumber("CRM").build(), 9, null));
+      userEditsParty(sync, Side.ERP, "ERP", 5);
+      userEditsParty(sync, Side.CRM, "CRM", 9);
 
       final List<KeyValue<String, GenericRecord>> toCrm = sync.written(Template.CARD, Side.CRM);
       assertEquals("ERP", toCrm.get(toCrm.size() - 1).value.get("msdyn_partynumber").toString());
@@ -107,16 +78,8 @@ class ConflictRulesTest {
   @Test
   void shouldLetDataverseWinEveryConflictUnderCrmWins() {
     try (SyncFixture sync = cardInBothSystems(Map.of("sync.card.conflict-policy", "crm-wins"))) {
-      sync.feed(Template.CARD, Side.CRM)
-          .pipeInput(
-              CARD,
-              crmCardChange(
-                  Operation.UPDATE, crmCard(CARD).setMsdynPartynumber("CRM").build(), 5, null));
-      sync.feed(Template.CARD, Side.ERP)
-          .pipeInput(
-              CARD,
-              erpCardChange(
-                  Operation.UPDATE, erpCard(CARD).setPARTYNUMBER("ERP").build(), 9, null));
+      userEditsParty(sync, Side.CRM, "CRM", 5);
+      userEditsParty(sync, Side.ERP, "ERP", 9);
 
       final List<KeyValue<String, GenericRecord>> toErp = sync.written(Template.CARD, Side.ERP);
       assertEquals("CRM", toErp.get(toErp.size() - 1).value.get("PARTYNUMBER").toString());
@@ -126,11 +89,7 @@ class ConflictRulesTest {
   @Test
   void shouldTakeALaterEditOfAValueTheSideHadSeenWithoutConflict() {
     try (SyncFixture sync = cardInBothSystems(Map.of("sync.card.conflict-policy", "erp-wins"))) {
-      sync.feed(Template.CARD, Side.CRM)
-          .pipeInput(
-              CARD,
-              crmCardChange(
-                  Operation.UPDATE, crmCard(CARD).setMsdynPartynumber("CRM").build(), 5, null));
+      userEditsParty(sync, Side.CRM, "CRM", 5);
 
       final List<KeyValue<String, GenericRecord>> toErp = sync.written(Template.CARD, Side.ERP);
       assertEquals("CRM", toErp.get(0).value.get("PARTYNUMBER").toString());

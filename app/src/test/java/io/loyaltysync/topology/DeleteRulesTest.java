@@ -10,6 +10,7 @@ import static io.loyaltysync.topology.Events.erpCardDelete;
 import static io.loyaltysync.topology.SyncRulesFixtures.CARD;
 import static io.loyaltysync.topology.SyncRulesFixtures.cardInBothSystems;
 import static io.loyaltysync.topology.SyncRulesFixtures.single;
+import static io.loyaltysync.topology.SyncRulesFixtures.userEditsParty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,11 +59,7 @@ class DeleteRulesTest {
 
       // A Dataverse user, unaware of the delete, changed the party at minute 7: after F&O's
       // delete, so it beats the party F&O only showed
-      sync.feed(Template.CARD, Side.CRM)
-          .pipeInput(
-              CARD,
-              crmCardChange(
-                  Operation.UPDATE, crmCard(CARD).setMsdynPartynumber("P3").build(), 7, null));
+      userEditsParty(sync, Side.CRM, "P3", 7);
 
       final GenericRecord toErp = sync.written(Template.CARD, Side.ERP).get(0).value;
       assertEquals("P3", toErp.get("PARTYNUMBER").toString());

@@ -9,6 +9,7 @@ import static io.loyaltysync.topology.Events.erpCardChange;
 import static io.loyaltysync.topology.Events.erpCardDelete;
 import static io.loyaltysync.topology.SyncRulesFixtures.CARD;
 import static io.loyaltysync.topology.SyncRulesFixtures.cardInBothSystems;
+import static io.loyaltysync.topology.SyncRulesFixtures.userEditsParty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -120,11 +121,7 @@ class EchoRulesTest {
   @Test
   void shouldIgnoreAnEventOlderThanTheLastOneSeenFromItsSide() {
     try (SyncFixture sync = cardInBothSystems()) {
-      sync.feed(Template.CARD, Side.ERP)
-          .pipeInput(
-              CARD,
-              erpCardChange(
-                  Operation.UPDATE, erpCard(CARD).setPARTYNUMBER("OLD").build(), 0, null));
+      userEditsParty(sync, Side.ERP, "OLD", 0);
 
       assertEquals(List.of(), sync.written(Template.CARD, Side.CRM));
     }

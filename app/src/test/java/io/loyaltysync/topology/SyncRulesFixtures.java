@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * What the sync rule tests (EchoRulesTest, MappedFieldRulesTest, ConflictRulesTest,
  * DeleteRulesTest, InitialSyncRulesTest) share: the card they sync, that card already in both
- * systems, and the one audit event of a type.
+ * systems, a user's edit of its party number, and the one audit event of a type.
  */
 final class SyncRulesFixtures {
 
@@ -40,6 +40,22 @@ final class SyncRulesFixtures {
 
   static SyncFixture cardInBothSystems() {
     return cardInBothSystems(Map.of());
+  }
+
+  /** A user on {@code side} sets the card's party number at {@code minute} (no origin marker). */
+  static void userEditsParty(
+      final SyncFixture sync, final Side side, final String party, final int minute) {
+    sync.feed(Template.CARD, side)
+        .pipeInput(
+            CARD,
+            side == Side.ERP
+                ? erpCardChange(
+                    Operation.UPDATE, erpCard(CARD).setPARTYNUMBER(party).build(), minute, null)
+                : crmCardChange(
+                    Operation.UPDATE,
+                    crmCard(CARD).setMsdynPartynumber(party).build(),
+                    minute,
+                    null));
   }
 
   /** The one audit event of the type the sync has written; fails if there is none or several. */
